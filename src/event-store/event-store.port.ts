@@ -1,0 +1,101 @@
+/**
+ * The event store port. Adapters: embedded SQLite (default) and KurrentDB.
+ * Every adapter passes the shared contract suite in `event-store.contract.ts`.
+ */
+
+export const EVENT_STORE = Symbol('EVENT_STORE');
+
+/** What the caller expects the stream to be before the append. */
+export type ExpectedRevision =
+  | 'any'
+  /** The stream must not exist yet. */
+  | 'no_stream'
+  /** The stream must exist. */
+  | 'stream_exists'
+  /** The 0-based revision of the stream's last event. */
+  | number;
+
+export interface NewEvent {
+  /** Unique id (UUID). Appending an event whose id is already stored is a no-op that returns the first result. */
+  eventId: string;
+  type: string;
+  data: Record<string, unknown>;
+  metadata: Record<string, unknown>;
+}
+
+export interface StoredEvent {
+  eventId: string;
+  streamId: string;
+  type: string;
+  /** 0-based position of the event in its stream. */
+  revision: number;
+  /** Position in the global log: strictly increasing with append order, gaps allowed. */
+  position: number;
+  /** ISO 8601 instant set by the store; never decreases along the global log. */
+  recordedAt: string;
+  data: Record<string, unknown>;
+  metadata: Record<string, unknown>;
+}
+
+export interface AppendResult {
+  /** The revision of the stream's last event after the append. */
+  nextRevision: number;
+  /** The stored events, in order (the first results when the append was a replay). */
+  events: StoredEvent[];
+  /** True when every event id was already stored: nothing was appended. */
+  replayed: boolean;
+}
+
+export class WrongExpectedRevision extends Error {
+  constructor(
+    readonly streamId: string,
+    readonly expected: ExpectedRevision,
+    /** The stream's current revision, or -1 when it does not exist. */
+    readonly actual: number,
+  ) {
+    super(`stream ${streamId}: expected revision ${String(expected)}, current revision is ${actual}`);
+  }
+}
+
+/** An event id reused for a different stream or a different event. */
+export class EventIdConflict extends Error {
+  constructor(readonly eventId: string) {
+    super(`event id ${eventId} is already stored for another event`);
+  }
+}
+
+export interface Subscription {
+  /** Stops delivery; resolves when no handler call is running. */
+  close(): Promise<void>;
+}
+
+export interface SubscribeOptions {
+  /** Deliver events whose position is strictly greater than this one (null: from the start). */
+  fromPosition: number | null;
+  /** Called once per event, in global order, awaited before the next one. */
+  handler: (event: StoredEvent) => Promise<void> | void;
+  /** Called when delivery stops on an error (the handler's or the store's). */
+  onError?: (error: unknown) => void;
+}
+
+export interface EventStore {
+  /**
+   * Appends events to a stream atomically: all or none. Durable when the promise resolves.
+   * Throws WrongExpectedRevision when the stream is not as expected (nothing is appended).
+   * When every event id is already stored in this stream, returns the stored events (replayed: true).
+   */
+  append(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult>;
+  /** Events of a stream in revision order, from `fromRevision` (default 0). Empty when the stream does not exist. */
+  readStream(streamId: string, fromRevision?: number): Promise<StoredEvent[]>;
+  /** The revision of the stream's last event, or -1 when the stream does not exist. */
+  streamRevision(streamId: string): Promise<number>;
+  /** Events of the global log with position > `after` (null: from the start), at most `limit`. */
+  readAll(after: number | null, limit: number): Promise<StoredEvent[]>;
+  /** The event with that id, or null. */
+  findEvent(eventId: string): Promise<StoredEvent | null>;
+  /** Catch-up subscription to the global log: past events first, then live ones, in order, none twice. */
+  subscribe(options: SubscribeOptions): Subscription;
+  /** A short status for /health. */
+  health(): Promise<{ status: 'up' | 'down'; detail?: string }>;
+  close(): Promise<void>;
+}
