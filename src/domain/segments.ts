@@ -62,9 +62,9 @@ export function segmentsOf(timeline: Timeline): ItemSegment[] {
 }
 
 /** The state made of the segments valid on `day` (what a read model answers). */
-export function stateFromSegments(segments: readonly Pick<ItemSegment, 'kind' | 'payload'>[]): StateView {
+export function stateFromSegments(segments: readonly { kind: SegmentKind; payload: unknown }[]): StateView {
   const state = Object.fromEntries(STATE_KINDS.map((key) => [key, [] as ItemView[]])) as unknown as StateView;
-  for (const segment of segments) (state[KEY_OF[segment.kind]] as ItemView[]).push(segment.payload);
+  for (const segment of segments) (state[KEY_OF[segment.kind]] as ItemView[]).push(segment.payload as ItemView);
   for (const key of STATE_KINDS) {
     (state[key] as ItemView[]).sort(bySince);
   }

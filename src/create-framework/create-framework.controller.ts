@@ -1,0 +1,26 @@
+import { Body, Controller, Headers, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { Actor, BearerAuthGuard } from '../auth/bearer-auth.guard.js';
+import { parseIdempotencyKey } from '../shared/http-headers.js';
+import { CreateFrameworkCommand } from './create-framework.command.js';
+
+@Controller('api/frameworks')
+export class CreateFrameworkController {
+  constructor(private readonly commands: CommandBus) {}
+
+  /** Creates a framework: 201 `{ id, name, eventId, revision, position, recordedAt }`; 409 if the id is taken. */
+  @Post()
+  @HttpCode(201)
+  @UseGuards(BearerAuthGuard)
+  async create(@Body() body: unknown, @Actor() actor: string, @Headers('idempotency-key') idempotencyKey: string | undefined) {
+    const result = await this.commands.execute(new CreateFrameworkCommand(body, actor, parseIdempotencyKey(idempotencyKey)));
+    return {
+      id: result.id,
+      name: result.name,
+      eventId: result.eventId,
+      revision: result.revision,
+      position: result.position,
+      recordedAt: result.recordedAt,
+    };
+  }
+}

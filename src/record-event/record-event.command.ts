@@ -1,0 +1,16 @@
+import { Command } from '@nestjs/cqrs';
+import type { WriteResult } from '../shared/framework-writer.js';
+
+/** Append one governance event `{ type, effectiveDate, data, source }` to a framework. */
+export class RecordEventCommand extends Command<WriteResult> {
+  constructor(
+    readonly frameworkId: string,
+    /** The event body as received: validated by the handler. */
+    readonly body: unknown,
+    readonly actor: string,
+    readonly idempotencyKey?: string,
+    readonly expectedRevision?: number,
+  ) {
+    super();
+  }
+}

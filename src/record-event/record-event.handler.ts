@@ -1,0 +1,28 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { correctedData } from '../domain/framework.decider.js';
+import { FrameworkNotFound } from '../shared/app-errors.js';
+import { FrameworkWriter, type WriteResult } from '../shared/framework-writer.js';
+import { ID_PATTERN } from './event-body.dto.js';
+import { validateCorrectedData, validateEventBody } from './event-body.validation.js';
+import { RecordEventCommand } from './record-event.command.js';
+
+@CommandHandler(RecordEventCommand)
+export class RecordEventHandler implements ICommandHandler<RecordEventCommand> {
+  constructor(private readonly writer: FrameworkWriter) {}
+
+  async execute(command: RecordEventCommand): Promise<WriteResult> {
+    if (!ID_PATTERN.test(command.frameworkId)) throw new FrameworkNotFound(command.frameworkId);
+    const event = validateEventBody(command.body);
+    return this.writer.write(
+      command.frameworkId,
+      { type: 'RecordEvent', event },
+      { actor: command.actor, idempotencyKey: command.idempotencyKey, expectedRevision: command.expectedRevision },
+      (history) => {
+        // A correction must leave its target with data that would have been accepted.
+        if (event.type !== 'FactCorrected' || event.data.data === undefined) return;
+        const target = history.events.find((e) => e.eventId === event.data.eventId);
+        if (target) validateCorrectedData(target.type, correctedData(target, event.data));
+      },
+    );
+  }
+}

@@ -1,0 +1,18 @@
+import { Query } from '@nestjs/cqrs';
+import type { TimelineEntry } from './timeline-entries.js';
+
+export interface TimelineAnswer {
+  frameworkId: string;
+  knownAt: string | null;
+  events: TimelineEntry[];
+}
+
+/** The framework's facts in effective-date order, as known at `knownAt` (default: now). */
+export class TimelineQuery extends Query<TimelineAnswer> {
+  constructor(
+    readonly frameworkId: string,
+    readonly knownAt?: string,
+  ) {
+    super();
+  }
+}
