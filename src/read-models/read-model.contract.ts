@@ -22,7 +22,7 @@ export function readModelContract(name: string, open: () => Promise<ReadModelSto
       store = await open();
     });
     afterAll(async () => {
-      await store.close();
+      await store?.close();
     });
 
     /** Projects a whole history into the store, one commit per event, as the projector does. */

@@ -1,5 +1,6 @@
 import type { Day } from '../domain/edtf-date.js';
 import type { RecordedEvent } from '../domain/framework.events.js';
+import type { SegmentKind } from '../domain/segments.js';
 
 /**
  * The read-model port. Adapters: embedded SQLite (default) and MongoDB.
@@ -13,7 +14,7 @@ import type { RecordedEvent } from '../domain/framework.events.js';
 
 export const READ_MODEL_STORE = Symbol('READ_MODEL_STORE');
 
-export type ItemKind = 'convention' | 'party' | 'mission' | 'instrument' | 'body' | 'review' | 'milestone' | 'conflict';
+export type ItemKind = SegmentKind;
 
 /** One item over a span of effective days where it does not change. */
 export interface Segment {
