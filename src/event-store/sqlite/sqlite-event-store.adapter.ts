@@ -1,0 +1,442 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import {
+  EventIdConflict,
+  WrongExpectedRevision,
+  type AppendResult,
+  type EventStore,
+  type ExpectedRevision,
+  type NewEvent,
+  type StoredEvent,
+  type SubscribeOptions,
+  type Subscription,
+} from '../event-store.port.js';
+
+/**
+ * The embedded event store: one SQLite file (WAL, synchronous = FULL), the default adapter.
+ *
+ * The global log is the `events` table; `position` is its AUTOINCREMENT key, so positions are
+ * never reused and, since SQLite has a single writer, they become visible in increasing order.
+ * Rows are never updated nor deleted (triggers refuse it).
+ */
+
+/** Bumped when the schema changes; a file written by a newer version is refused. */
+const SCHEMA_VERSION = 1;
+/** Events read per query when a subscription catches up. */
+const PAGE_SIZE = 500;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS events (
+    position    INTEGER PRIMARY KEY AUTOINCREMENT,
+    event_id    TEXT NOT NULL UNIQUE,
+    stream_id   TEXT NOT NULL,
+    revision    INTEGER NOT NULL,
+    type        TEXT NOT NULL,
+    data        TEXT NOT NULL,
+    metadata    TEXT NOT NULL,
+    recorded_at TEXT NOT NULL,
+    UNIQUE (stream_id, revision)
+  );
+  CREATE TRIGGER IF NOT EXISTS events_are_immutable BEFORE UPDATE ON events
+    BEGIN SELECT RAISE(ABORT, 'events are immutable'); END;
+  CREATE TRIGGER IF NOT EXISTS events_are_never_deleted BEFORE DELETE ON events
+    BEGIN SELECT RAISE(ABORT, 'events are never deleted'); END;
+`;
+
+const COLUMNS = 'position, event_id, stream_id, revision, type, data, metadata, recorded_at';
+
+interface EventRow {
+  position: number;
+  event_id: string;
+  stream_id: string;
+  revision: number;
+  type: string;
+  data: string;
+  metadata: string;
+  recorded_at: string;
+}
+
+/** A new event, validated and serialized, ready to insert. */
+interface PendingEvent {
+  eventId: string;
+  type: string;
+  data: string;
+  metadata: string;
+}
+
+export interface SqliteEventStoreOptions {
+  /** The clock that stamps `recordedAt`. Default: the system clock. */
+  now?: () => Date;
+  /** How long a write waits for another connection's write lock, in ms. Default: 5000. */
+  busyTimeoutMs?: number;
+  /**
+   * How often an idle live subscription looks for events appended through another
+   * connection (another process on the same file), in ms. Appends through this store
+   * wake subscriptions at once. Default: 1000.
+   */
+  pollIntervalMs?: number;
+}
+
+export class SqliteEventStore implements EventStore {
+  private readonly subscriptions = new Set<SqliteSubscription>();
+  private closing: Promise<void> | null = null;
+
+  private readonly statements: {
+    byEventId: Database.Statement<[string], EventRow>;
+    streamRevision: Database.Statement<[string], { revision: number }>;
+    lastRecordedAt: Database.Statement<[], { recorded_at: string }>;
+    insert: Database.Statement<[string, string, number, string, string, string, string]>;
+    readStream: Database.Statement<[string, number], EventRow>;
+    readAll: Database.Statement<[number, number], EventRow>;
+    ping: Database.Statement<[], unknown>;
+  };
+  /** The body of `append`, run in one IMMEDIATE transaction (takes the write lock up front). */
+  private readonly appendTransaction: Database.Transaction<
+    (streamId: string, events: PendingEvent[], expected: ExpectedRevision) => AppendResult
+  >;
+
+  private constructor(
+    private readonly db: Database.Database,
+    private readonly options: Required<SqliteEventStoreOptions>,
+  ) {
+    this.statements = {
+      byEventId: db.prepare(`SELECT ${COLUMNS} FROM events WHERE event_id = ?`),
+      streamRevision: db.prepare('SELECT revision FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1'),
+      lastRecordedAt: db.prepare('SELECT recorded_at FROM events ORDER BY position DESC LIMIT 1'),
+      insert: db.prepare(
+        `INSERT INTO events (event_id, stream_id, revision, type, data, metadata, recorded_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      readStream: db.prepare(`SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision`),
+      readAll: db.prepare(`SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`),
+      ping: db.prepare('SELECT 1'),
+    };
+    this.appendTransaction = db.transaction((streamId, events, expected) =>
+      this.appendInTransaction(streamId, events, expected),
+    );
+  }
+
+  /** Opens (creating if needed) the store in `file`; `':memory:'` for a throwaway store. */
+  static open(file: string, options: SqliteEventStoreOptions = {}): SqliteEventStore {
+    if (file !== ':memory:' && file !== '') mkdirSync(dirname(file), { recursive: true });
+    const db = new Database(file);
+    try {
+      const resolved: Required<SqliteEventStoreOptions> = {
+        now: options.now ?? (() => new Date()),
+        busyTimeoutMs: options.busyTimeoutMs ?? 5000,
+        pollIntervalMs: options.pollIntervalMs ?? 1000,
+      };
+      db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(resolved.busyTimeoutMs))}`);
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = FULL');
+      migrate(db);
+      return new SqliteEventStore(db, resolved);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  }
+
+  async append(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+    this.assertOpen();
+    // Validate and serialize before taking the write lock.
+    const pending = prepareAppend(streamId, events, expected);
+    const result = this.appendTransaction.immediate(streamId, pending, expected);
+    if (!result.replayed) this.notifySubscriptions();
+    return result;
+  }
+
+  async readStream(streamId: string, fromRevision = 0): Promise<StoredEvent[]> {
+    this.assertOpen();
+    return this.statements.readStream.all(streamId, fromRevision).map(toStoredEvent);
+  }
+
+  async streamRevision(streamId: string): Promise<number> {
+    this.assertOpen();
+    return this.currentRevision(streamId);
+  }
+
+  async readAll(after: number | null, limit: number): Promise<StoredEvent[]> {
+    this.assertOpen();
+    if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError(`readAll: limit must be a positive integer, got ${limit}`);
+    return this.readPage(after ?? 0, limit);
+  }
+
+  async findEvent(eventId: string): Promise<StoredEvent | null> {
+    this.assertOpen();
+    const row = this.statements.byEventId.get(normalizeEventId(eventId));
+    return row ? toStoredEvent(row) : null;
+  }
+
+  subscribe(options: SubscribeOptions): Subscription {
+    this.assertOpen();
+    const subscription = new SqliteSubscription(
+      {
+        readPage: (after, limit) => this.readPage(after, limit),
+        pollIntervalMs: this.options.pollIntervalMs,
+        detach: (s) => this.subscriptions.delete(s),
+      },
+      options,
+    );
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  async health(): Promise<{ status: 'up' | 'down'; detail?: string }> {
+    if (this.closing) return { status: 'down', detail: 'event store is closed' };
+    try {
+      this.statements.ping.get();
+      return { status: 'up' };
+    } catch (error) {
+      return { status: 'down', detail: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  /** Stops every subscription (waiting for running handler calls), then closes the file. */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      await Promise.all([...this.subscriptions].map((s) => s.close()));
+      this.db.close();
+    })();
+    return this.closing;
+  }
+
+  private appendInTransaction(streamId: string, events: PendingEvent[], expected: ExpectedRevision): AppendResult {
+    const stored = events.map((e) => this.statements.byEventId.get(e.eventId));
+    if (stored.some((row) => row !== undefined)) return this.replay(streamId, stored);
+
+    const current = this.currentRevision(streamId);
+    if (!satisfies(expected, current)) throw new WrongExpectedRevision(streamId, expected, current);
+
+    const recordedAt = this.nextRecordedAt();
+    const appended = events.map((e, i): StoredEvent => {
+      const revision = current + 1 + i;
+      const { lastInsertRowid } = this.statements.insert.run(
+        e.eventId, streamId, revision, e.type, e.data, e.metadata, recordedAt,
+      );
+      return {
+        eventId: e.eventId,
+        streamId,
+        type: e.type,
+        revision,
+        position: Number(lastInsertRowid),
+        recordedAt,
+        data: JSON.parse(e.data),
+        metadata: JSON.parse(e.metadata),
+      };
+    });
+    return { nextRevision: current + events.length, events: appended, replayed: false };
+  }
+
+  /**
+   * Some event ids of the append are already stored. It is a replay when all of them are,
+   * in this stream, consecutive and in the same order; anything else is a conflict.
+   */
+  private replay(streamId: string, stored: (EventRow | undefined)[]): AppendResult {
+    const conflicting = stored.find((row) => row !== undefined)!;
+    const first = stored[0];
+    if (!first || first.stream_id !== streamId) throw new EventIdConflict(conflicting.event_id);
+    stored.forEach((row, i) => {
+      if (!row) throw new EventIdConflict(conflicting.event_id);
+      if (row.stream_id !== streamId || row.revision !== first.revision + i) throw new EventIdConflict(row.event_id);
+    });
+    return {
+      nextRevision: this.currentRevision(streamId),
+      events: (stored as EventRow[]).map(toStoredEvent),
+      replayed: true,
+    };
+  }
+
+  private currentRevision(streamId: string): number {
+    return this.statements.streamRevision.get(streamId)?.revision ?? -1;
+  }
+
+  /** Now, unless the clock went back behind the last stored instant: then that instant again. */
+  private nextRecordedAt(): string {
+    const now = this.options.now().toISOString();
+    const last = this.statements.lastRecordedAt.get()?.recorded_at;
+    return last !== undefined && last > now ? last : now;
+  }
+
+  private readPage(after: number, limit: number): StoredEvent[] {
+    return this.statements.readAll.all(after, limit).map(toStoredEvent);
+  }
+
+  private notifySubscriptions(): void {
+    for (const subscription of this.subscriptions) subscription.wake();
+  }
+
+  private assertOpen(): void {
+    if (this.closing) throw new Error('event store is closed');
+  }
+}
+
+/** What a subscription needs from the store. */
+interface SubscriptionSource {
+  readPage(after: number, limit: number): StoredEvent[];
+  pollIntervalMs: number;
+  detach(subscription: SqliteSubscription): void;
+}
+
+/** The subscription whose handler is running, to let a handler close its own subscription. */
+const runningHandler = new AsyncLocalStorage<SqliteSubscription>();
+
+/**
+ * A catch-up subscription: reads the log from its checkpoint page by page, and when it has
+ * reached the end, sleeps until the store wakes it (after an append) or the poll interval ends.
+ * Everything is read from the table by position, so no event is delivered twice or skipped,
+ * whatever the appends do meanwhile.
+ */
+class SqliteSubscription implements Subscription {
+  private stopped = false;
+  private wakeUp: (() => void) | null = null;
+  private readonly done: Promise<void>;
+
+  constructor(
+    private readonly source: SubscriptionSource,
+    private readonly options: SubscribeOptions,
+  ) {
+    this.done = this.run();
+  }
+
+  /** New events may be there. */
+  wake(): void {
+    const wakeUp = this.wakeUp;
+    this.wakeUp = null;
+    wakeUp?.();
+  }
+
+  async close(): Promise<void> {
+    this.stopped = true;
+    this.wake();
+    // A handler closing its own subscription cannot wait for itself to finish.
+    if (runningHandler.getStore() === this) return;
+    await this.done;
+  }
+
+  private async run(): Promise<void> {
+    await Promise.resolve(); // never call the handler from within subscribe()
+    let checkpoint = this.options.fromPosition ?? 0;
+    try {
+      while (!this.stopped) {
+        const page = this.source.readPage(checkpoint, PAGE_SIZE);
+        if (page.length === 0) {
+          await this.sleep();
+          continue;
+        }
+        for (const event of page) {
+          if (this.stopped) break;
+          await runningHandler.run(this, () => this.options.handler(event));
+          checkpoint = event.position;
+        }
+        // Let timers and I/O run between pages: a long catch-up must not starve the process.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+    } catch (error) {
+      this.stopped = true;
+      this.reportError(error);
+    } finally {
+      this.source.detach(this);
+    }
+  }
+
+  private sleep(): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => this.wake(), this.source.pollIntervalMs);
+      timer.unref();
+      this.wakeUp = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+
+  private reportError(error: unknown): void {
+    if (!this.options.onError) {
+      console.error('event store subscription stopped on an error', error);
+      return;
+    }
+    try {
+      this.options.onError(error);
+    } catch (secondary) {
+      console.error('event store subscription: onError threw', secondary);
+    }
+  }
+}
+
+/** Creates the schema if needed; refuses a file written by a newer schema version. */
+function migrate(db: Database.Database): void {
+  db.transaction(() => {
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > SCHEMA_VERSION) {
+      throw new Error(`event store schema version ${version} is newer than this service's (${SCHEMA_VERSION})`);
+    }
+    db.exec(SCHEMA);
+    if (version < SCHEMA_VERSION) db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  }).immediate();
+}
+
+/** Checks the arguments of `append` (programming errors) and serializes the events. */
+function prepareAppend(streamId: string, events: NewEvent[], expected: ExpectedRevision): PendingEvent[] {
+  if (typeof streamId !== 'string' || streamId.length === 0) throw new TypeError('append: streamId must be a non-empty string');
+  if (!Array.isArray(events) || events.length === 0) throw new Error(`append to ${streamId}: no events to append`);
+  if (!isExpectedRevision(expected)) throw new TypeError(`append to ${streamId}: invalid expected revision ${String(expected)}`);
+  const seen = new Set<string>();
+  return events.map((event) => {
+    const eventId = normalizeEventId(event.eventId);
+    if (!UUID.test(eventId)) throw new TypeError(`append to ${streamId}: event id ${String(event.eventId)} is not a UUID`);
+    if (seen.has(eventId)) throw new EventIdConflict(eventId);
+    seen.add(eventId);
+    if (typeof event.type !== 'string' || event.type.length === 0) throw new TypeError(`event ${eventId}: type must be a non-empty string`);
+    if (!isRecord(event.data)) throw new TypeError(`event ${eventId}: data must be an object`);
+    if (!isRecord(event.metadata)) throw new TypeError(`event ${eventId}: metadata must be an object`);
+    return { eventId, type: event.type, data: JSON.stringify(event.data), metadata: JSON.stringify(event.metadata) };
+  });
+}
+
+/** UUIDs are compared case-insensitively, as KurrentDB does: stored in lower case. */
+function normalizeEventId(eventId: string): string {
+  return typeof eventId === 'string' ? eventId.toLowerCase() : eventId;
+}
+
+function isExpectedRevision(expected: unknown): expected is ExpectedRevision {
+  return (
+    expected === 'any' ||
+    expected === 'no_stream' ||
+    expected === 'stream_exists' ||
+    (typeof expected === 'number' && Number.isSafeInteger(expected) && expected >= 0)
+  );
+}
+
+function satisfies(expected: ExpectedRevision, current: number): boolean {
+  switch (expected) {
+    case 'any':
+      return true;
+    case 'no_stream':
+      return current === -1;
+    case 'stream_exists':
+      return current !== -1;
+    default:
+      return expected === current;
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function toStoredEvent(row: EventRow): StoredEvent {
+  return {
+    eventId: row.event_id,
+    streamId: row.stream_id,
+    type: row.type,
+    revision: row.revision,
+    position: row.position,
+    recordedAt: row.recorded_at,
+    data: JSON.parse(row.data) as Record<string, unknown>,
+    metadata: JSON.parse(row.metadata) as Record<string, unknown>,
+  };
+}
