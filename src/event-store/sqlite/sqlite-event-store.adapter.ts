@@ -144,7 +144,12 @@ export class SqliteEventStore implements EventStore {
     this.assertOpen();
     // Validate and serialize before taking the write lock.
     const pending = prepareAppend(streamId, events, expected);
-    const result = this.appendTransaction.immediate(streamId, pending, expected);
+    let result: AppendResult;
+    try {
+      result = this.appendTransaction.immediate(streamId, pending, expected);
+    } catch (error) {
+      throw ownError(error);
+    }
     if (!result.replayed) this.notifySubscriptions();
     return result;
   }
@@ -439,4 +444,15 @@ function toStoredEvent(row: EventRow): StoredEvent {
     data: JSON.parse(row.data) as Record<string, unknown>,
     metadata: JSON.parse(row.metadata) as Record<string, unknown>,
   };
+}
+
+/**
+ * The native addon creates its errors with the constructor of the first module instance that
+ * loaded it; where modules are loaded more than once in a process (test runners), they are
+ * not `instanceof Error` here. Port errors pass through; others become plain errors of this realm.
+ */
+export function ownError(error: unknown): Error {
+  if (error instanceof WrongExpectedRevision || error instanceof EventIdConflict) return error;
+  const message = (error as { message?: unknown })?.message;
+  return new Error(typeof message === 'string' ? message : String(error), { cause: error });
 }

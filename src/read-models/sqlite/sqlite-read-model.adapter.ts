@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import type { Day } from '../../domain/edtf-date.js';
 import type { RecordedEvent } from '../../domain/framework.events.js';
+import { ownError } from '../../event-store/sqlite/sqlite-event-store.adapter.js';
 import type { FrameworkSummary, ItemKind, ProjectionChange, ReadModelStore, StoredSegment } from '../read-model.port.js';
 
 /**
@@ -74,7 +75,7 @@ export class SqliteReadModelStore implements ReadModelStore {
   async commit(changes: ProjectionChange[]): Promise<void> {
     if (changes.length === 0) return;
     const s = this.statements;
-    this.db.transaction(() => {
+    const write = this.db.transaction(() => {
       for (const change of changes) {
         const { event, framework } = change;
         s.upsertFramework.run({ ...framework, description: framework.description ?? null });
@@ -85,7 +86,12 @@ export class SqliteReadModelStore implements ReadModelStore {
         }
       }
       s.setCheckpoint.run(changes[changes.length - 1].position);
-    })();
+    });
+    try {
+      write();
+    } catch (error) {
+      throw ownError(error);
+    }
   }
 
   async reset(): Promise<void> {
