@@ -43,6 +43,21 @@ export function isCorrection(type: EventType): type is 'FactCorrected' | 'FactRe
   return type === 'FactCorrected' || type === 'FactRetracted';
 }
 
+/** The fact an event states, before any correction. */
+export function factOf(event: RecordedEvent): Fact {
+  return {
+    eventId: event.eventId,
+    type: event.type as FactType,
+    effective: parseEdtf(event.effectiveDate),
+    data: { ...(event.data as Record<string, unknown>) },
+    source: event.source,
+    position: event.position,
+    recordedAt: event.recordedAt,
+    recordedBy: event.recordedBy,
+    correctedBy: [],
+  };
+}
+
 /**
  * The facts as the record stood at `knownAt` (all recorded events when absent):
  * corrections replace the effective date and/or data of their target, retractions remove it.
@@ -63,17 +78,7 @@ export function knownFacts(events: readonly RecordedEvent[], knownAt?: string): 
     } else if (event.type === 'FactRetracted') {
       if (byId.has(event.data.eventId)) retractedBy.set(event.data.eventId, event.eventId);
     } else {
-      const fact: Fact = {
-        eventId: event.eventId,
-        type: event.type,
-        effective: parseEdtf(event.effectiveDate),
-        data: { ...event.data },
-        source: event.source,
-        position: event.position,
-        recordedAt: event.recordedAt,
-        recordedBy: event.recordedBy,
-        correctedBy: [],
-      };
+      const fact = factOf(event);
       byId.set(fact.eventId, fact);
       order.push(fact);
     }

@@ -1,21 +1,13 @@
 import type { Day } from './edtf-date.js';
 import type { Timeline } from './framework.timeline.js';
-import { boundaries, bySince, STATE_KINDS, stateAt, type ItemView, type StateKey, type StateView } from './state-at.js';
+import type { Fact } from './known-facts.js';
+import { bySince, itemBoundaries, itemsOf, itemView, KEY_OF_KIND, STATE_KINDS, type ItemKind, type ItemView, type StateKey, type StateView } from './state-at.js';
+
+export type SegmentKind = ItemKind;
 
 /** The read-model kind of each list of the state. */
-export const KIND_OF: Record<StateKey, SegmentKind> = {
-  conventions: 'convention',
-  parties: 'party',
-  missions: 'mission',
-  instruments: 'instrument',
-  bodies: 'body',
-  reviews: 'review',
-  milestones: 'milestone',
-  conflicts: 'conflict',
-};
-export const KEY_OF = Object.fromEntries(Object.entries(KIND_OF).map(([k, v]) => [v, k])) as Record<SegmentKind, StateKey>;
-
-export type SegmentKind = 'convention' | 'party' | 'mission' | 'instrument' | 'body' | 'review' | 'milestone' | 'conflict';
+export const KIND_OF = Object.fromEntries(Object.entries(KEY_OF_KIND).map(([kind, key]) => [key, kind])) as Record<StateKey, SegmentKind>;
+export const KEY_OF = KEY_OF_KIND;
 
 /** One item over the effective days [validFrom, validTo) on which it does not change. */
 export interface ItemSegment {
@@ -26,47 +18,80 @@ export interface ItemSegment {
   payload: ItemView;
 }
 
+/** The effective-time history of one item: consecutive days with the same view make one segment. */
+export function segmentsOfItem(timeline: Timeline, kind: SegmentKind, itemId: string): ItemSegment[] {
+  const segments: ItemSegment[] = [];
+  let open: { segment: ItemSegment; json: string } | null = null;
+  for (const day of itemBoundaries(timeline, kind, itemId)) {
+    const view = itemView(timeline, kind, itemId, day);
+    const json = view === null ? null : JSON.stringify(view);
+    if (open && open.json === json) continue;
+    if (open) {
+      open.segment.validTo = day;
+      segments.push(open.segment);
+      open = null;
+    }
+    if (view !== null) open = { segment: { kind, itemId, validFrom: day, validTo: null, payload: view }, json: json! };
+  }
+  if (open) segments.push(open.segment);
+  return segments;
+}
+
 /**
  * The whole effective-time history of a timeline as segments: for any day D,
  * the segments with validFrom <= D < validTo are exactly `stateAt(timeline, D)`.
  */
 export function segmentsOf(timeline: Timeline): ItemSegment[] {
-  const open = new Map<string, { segment: ItemSegment; json: string }>();
-  const done: ItemSegment[] = [];
-  for (const day of boundaries(timeline)) {
-    const state = stateAt(timeline, day);
-    const seen = new Set<string>();
-    for (const key of STATE_KINDS) {
-      for (const item of state[key] as ItemView[]) {
-        const id = `${KIND_OF[key]}:${item.id}`;
-        seen.add(id);
-        const json = JSON.stringify(item);
-        const current = open.get(id);
-        if (current && current.json === json) continue;
-        if (current) {
-          current.segment.validTo = day;
-          done.push(current.segment);
-        }
-        open.set(id, { segment: { kind: KIND_OF[key], itemId: item.id, validFrom: day, validTo: null, payload: item }, json });
-      }
-    }
-    for (const [id, current] of open) {
-      if (seen.has(id)) continue;
-      current.segment.validTo = day;
-      done.push(current.segment);
-      open.delete(id);
-    }
-  }
-  for (const current of open.values()) done.push(current.segment);
-  return done;
+  return itemsOf(timeline).flatMap(({ kind, id }) => segmentsOfItem(timeline, kind, id));
 }
 
 /** The state made of the segments valid on `day` (what a read model answers). */
 export function stateFromSegments(segments: readonly { kind: SegmentKind; payload: unknown }[]): StateView {
   const state = Object.fromEntries(STATE_KINDS.map((key) => [key, [] as ItemView[]])) as unknown as StateView;
   for (const segment of segments) (state[KEY_OF[segment.kind]] as ItemView[]).push(segment.payload as ItemView);
-  for (const key of STATE_KINDS) {
-    (state[key] as ItemView[]).sort(bySince);
-  }
+  for (const key of STATE_KINDS) (state[key] as ItemView[]).sort(bySince);
   return state;
+}
+
+/**
+ * The items whose views a fact may change, once it is placed last in effective order
+ * (every earlier fact dated on or before it). Used to project such a fact incrementally.
+ */
+export function affectedItems(timeline: Timeline, fact: Fact): { kind: SegmentKind; id: string }[] {
+  const d = fact.data;
+  const partiesOf = (conventionId: string | undefined) =>
+    (conventionId === undefined ? undefined : timeline.conventions.get(conventionId))?.memberships.map((m) => ({ kind: 'party' as const, id: m.partyId })) ?? [];
+  switch (fact.type) {
+    case 'FrameworkEstablished':
+      return [];
+    case 'ConventionSigned':
+      return [
+        { kind: 'convention', id: d.conventionId },
+        ...partiesOf(d.conventionId),
+        ...(d.supersedes === undefined ? [] : [{ kind: 'convention' as const, id: d.supersedes as string }, ...partiesOf(d.supersedes)]),
+      ];
+    case 'ConventionExtended':
+    case 'ConventionRenewed':
+    case 'ConventionEnded':
+      return [{ kind: 'convention', id: d.conventionId }, ...partiesOf(d.conventionId)];
+    case 'PartyJoined':
+      return [{ kind: 'convention', id: d.conventionId }, { kind: 'party', id: d.party.id }];
+    case 'PartyWithdrew':
+      return [{ kind: 'convention', id: d.conventionId }, { kind: 'party', id: d.partyId }];
+    case 'SupportMissionLaunched':
+    case 'SupportMissionEnded':
+      return [{ kind: 'mission', id: d.missionId }];
+    case 'InstrumentAdopted':
+    case 'InstrumentRepealed':
+      return [{ kind: 'instrument', id: d.instrumentId }];
+    case 'BodyCreated':
+    case 'BodyDissolved':
+      return [{ kind: 'body', id: d.bodyId }];
+    case 'ReviewConducted':
+      return [{ kind: 'review', id: d.reviewId }];
+    case 'MilestoneNoted':
+      return [{ kind: 'milestone', id: d.milestoneId }];
+    case 'SourceConflictNoted':
+      return [{ kind: 'conflict', id: d.conflictId }, ...(d.about as { kind: SegmentKind; id: string }[])];
+  }
 }

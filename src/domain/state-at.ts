@@ -1,5 +1,5 @@
 import { nextDay, previousDay, type Day, type EdtfDate } from './edtf-date.js';
-import type { PartyRef, Source } from './framework.events.js';
+import type { PartyRef, Source, SubjectKind } from './framework.events.js';
 import {
   conventionInForce,
   lastingActive,
@@ -57,7 +57,7 @@ export interface PartyView extends ItemView {
   conventions: string[];
 }
 
-function base(id: string, name: string, since: EdtfDate, origin: Provenance, conflicts: Map<string, string[]>, kind: string): ItemView {
+function base(id: string, name: string, since: EdtfDate, origin: Provenance, conflicts: string[]): ItemView {
   const view: ItemView = {
     id,
     name,
@@ -67,21 +67,17 @@ function base(id: string, name: string, since: EdtfDate, origin: Provenance, con
     eventId: origin.eventId,
     source: origin.source,
   };
-  const about = conflicts.get(`${kind}:${id}`);
-  if (about) view.conflicts = about;
+  if (conflicts.length > 0) view.conflicts = conflicts;
   return view;
 }
 
-function conflictIndex(timeline: Timeline, day: Day): Map<string, string[]> {
-  const index = new Map<string, string[]>();
+/** Ids of the conflicts noted by `day` that concern the item, in the order they were noted. */
+function conflictsAbout(timeline: Timeline, kind: SubjectKind, id: string, day: Day): string[] {
+  const ids: string[] = [];
   for (const conflict of timeline.conflicts.values()) {
-    if (conflict.effective.first > day) continue;
-    for (const ref of conflict.data.about) {
-      const key = `${ref.kind}:${ref.id}`;
-      index.set(key, [...(index.get(key) ?? []), conflict.id]);
-    }
+    if (conflict.effective.first <= day && conflict.data.about.some((ref) => ref.kind === kind && ref.id === id)) ids.push(conflict.id);
   }
-  return index;
+  return ids;
 }
 
 const byName = (a: { name: string; id: string }, b: { name: string; id: string }) =>
@@ -89,7 +85,7 @@ const byName = (a: { name: string; id: string }, b: { name: string; id: string }
 /** The order of every list of the state: by `since`, then name, then id. */
 export const bySince = (a: ItemView, b: ItemView) => (a.since < b.since ? -1 : a.since > b.since ? 1 : byName(a, b));
 
-function conventionView(c: ConventionT, day: Day, timeline: Timeline, conflicts: Map<string, string[]>): ConventionView {
+function conventionView(c: ConventionT, day: Day, timeline: Timeline): ConventionView {
   const changes = c.termChanges.filter((change) => change.effective.first <= day);
   const last = changes[changes.length - 1];
   const parties = c.memberships
@@ -98,7 +94,7 @@ function conventionView(c: ConventionT, day: Day, timeline: Timeline, conflicts:
     .map((p) => ({ id: p.id, name: p.name, kind: p.kind }))
     .sort(byName);
   const view: ConventionView = {
-    ...base(c.id, c.name, c.start, c, conflicts, 'convention'),
+    ...base(c.id, c.name, c.start, c, conflictsAbout(timeline, 'convention', c.id, day)),
     start: c.start.first,
     startEdtf: c.start.edtf,
     end: termEndOn(c, day),
@@ -124,10 +120,15 @@ interface Binding {
   fromEdtf: EdtfDate;
 }
 
+/** The conventions with a membership of the party. */
+function conventionsOf(timeline: Timeline, partyId: string): ConventionT[] {
+  return [...timeline.conventions.values()].filter((c) => c.memberships.some((m) => m.partyId === partyId));
+}
+
 /** The days a party is bound by each convention, as the timeline stood on `day`. */
-function bindings(timeline: Timeline, partyId: string, day: Day): Binding[] {
+function bindings(conventions: ConventionT[], partyId: string, day: Day): Binding[] {
   const result: Binding[] = [];
-  for (const c of timeline.conventions.values()) {
+  for (const c of conventions) {
     if (c.start.first > day) continue;
     let last = termEndOn(c, day);
     if (c.stoppedFrom !== undefined) {
@@ -165,73 +166,110 @@ function bindingSince(list: Binding[]): Binding | undefined {
   return runStart;
 }
 
-export function stateAt(timeline: Timeline, day: Day): StateView {
-  const conflicts = conflictIndex(timeline, day);
-  const conventions = [...timeline.conventions.values()]
-    .filter((c) => conventionInForce(c, day))
-    .map((c) => conventionView(c, day, timeline, conflicts))
-    .sort(bySince);
-
-  const bound = new Map<string, string[]>();
-  for (const c of conventions) {
-    for (const p of c.parties) bound.set(p.id, [...(bound.get(p.id) ?? []), c.id]);
-  }
-  const parties: PartyView[] = [...bound.entries()]
-    .map(([partyId, conventionIds]) => {
-      const party = timeline.parties.get(partyId) as PartyRef;
-      const since = bindingSince(bindings(timeline, partyId, day))!;
-      return {
-        ...base(party.id, party.name, since.fromEdtf, since.origin, conflicts, 'party'),
-        since: since.from,
-        kind: party.kind,
-        conventions: conventionIds,
-      };
-    })
-    .sort(bySince);
-
-  const lasting = <D extends { name: string }>(
-    things: Map<string, { id: string; data: D; effective: EdtfDate; until?: Day } & Provenance>,
-    kind: string,
-    extra: (data: D) => Record<string, unknown>,
-  ): ItemView[] =>
-    [...things.values()]
-      .filter((t) => lastingActive(t, day))
-      .map((t) => ({ ...base(t.id, t.data.name, t.effective, t, conflicts, kind), ...extra(t.data) }))
-      .sort(bySince);
-
+function partyView(timeline: Timeline, partyId: string, day: Day, conventions = conventionsOf(timeline, partyId)): PartyView | null {
+  const binding = conventions
+    .filter((c) => conventionInForce(c, day) && c.memberships.some((m) => m.partyId === partyId && membershipActive(m, day)))
+    .map((c) => ({ id: c.id, name: c.name, since: c.start.first }))
+    .sort((a, b) => (a.since < b.since ? -1 : a.since > b.since ? 1 : byName(a, b)));
+  if (binding.length === 0) return null;
+  const party = timeline.parties.get(partyId) as PartyRef;
+  const since = bindingSince(bindings(conventions, partyId, day))!;
   return {
-    conventions,
-    parties,
-    missions: lasting(timeline.missions, 'mission', (d) => ({ domains: d.domains, ...opt('description', d.description) })),
-    instruments: lasting(timeline.instruments, 'instrument', (d) => ({
-      kind: d.kind,
-      ...opt('figures', d.figures),
-      ...opt('description', d.description),
-    })),
-    bodies: lasting(timeline.bodies, 'body', (d) => ({ kind: d.kind, ...opt('description', d.description) })),
-    reviews: lasting(timeline.reviews, 'review', (d) => ({
-      ...opt('findings', d.findings),
-      ...opt('conductedBy', d.conductedBy),
-    })),
-    milestones: lasting(timeline.milestones, 'milestone', (d) => opt('description', d.description)),
-    conflicts: [...timeline.conflicts.values()]
-      .filter((c) => c.effective.first <= day)
-      .map((c) => ({
-        ...base(c.id, c.data.subject, c.effective, c, new Map(), 'conflict'),
-        about: c.data.about,
-        accounts: c.data.accounts,
-        ...opt('resolution', c.data.resolution),
-      }))
-      .sort(bySince),
+    ...base(party.id, party.name, since.fromEdtf, since.origin, conflictsAbout(timeline, 'party', party.id, day)),
+    since: since.from,
+    kind: party.kind,
+    conventions: binding.map((c) => c.id),
   };
 }
+
+type Lasting = { id: string; data: { name: string } & Record<string, any>; effective: EdtfDate; until?: Day } & Provenance;
+
+const EXTRA: Record<'mission' | 'instrument' | 'body' | 'review' | 'milestone', (d: Record<string, any>) => Record<string, unknown>> = {
+  mission: (d) => ({ domains: d.domains, ...opt('description', d.description) }),
+  instrument: (d) => ({ kind: d.kind, ...opt('figures', d.figures), ...opt('description', d.description) }),
+  body: (d) => ({ kind: d.kind, ...opt('description', d.description) }),
+  review: (d) => ({ ...opt('findings', d.findings), ...opt('conductedBy', d.conductedBy) }),
+  milestone: (d) => opt('description', d.description),
+};
+
+function lastingView(timeline: Timeline, kind: keyof typeof EXTRA, thing: Lasting, day: Day): ItemView | null {
+  if (!lastingActive(thing, day)) return null;
+  return { ...base(thing.id, thing.data.name, thing.effective, thing, conflictsAbout(timeline, kind, thing.id, day)), ...EXTRA[kind](thing.data) };
+}
+
+function conflictView(conflict: Timeline['conflicts'] extends Map<string, infer C> ? C : never, day: Day): ItemView | null {
+  if (conflict.effective.first > day) return null;
+  return {
+    ...base(conflict.id, conflict.data.subject, conflict.effective, conflict, []),
+    about: conflict.data.about,
+    accounts: conflict.data.accounts,
+    ...opt('resolution', conflict.data.resolution),
+  };
+}
+
+const LASTING_OF = (timeline: Timeline) =>
+  ({
+    mission: timeline.missions,
+    instrument: timeline.instruments,
+    body: timeline.bodies,
+    review: timeline.reviews,
+    milestone: timeline.milestones,
+  }) as Record<keyof typeof EXTRA, Map<string, Lasting>>;
+
+/** One item as it was on `day`, or null when it is not in force (or does not exist) that day. */
+export function itemView(timeline: Timeline, kind: ItemKind, id: string, day: Day): ItemView | null {
+  if (kind === 'convention') {
+    const c = timeline.conventions.get(id);
+    return c && conventionInForce(c, day) ? conventionView(c, day, timeline) : null;
+  }
+  if (kind === 'party') return timeline.parties.has(id) ? partyView(timeline, id, day) : null;
+  if (kind === 'conflict') {
+    const conflict = timeline.conflicts.get(id);
+    return conflict ? conflictView(conflict, day) : null;
+  }
+  const thing = LASTING_OF(timeline)[kind].get(id);
+  return thing ? lastingView(timeline, kind, thing, day) : null;
+}
+
+export type ItemKind = 'convention' | 'party' | 'mission' | 'instrument' | 'body' | 'review' | 'milestone' | 'conflict';
+
+/** Every item the timeline knows of, by kind. */
+export function itemsOf(timeline: Timeline): { kind: ItemKind; id: string }[] {
+  const items: { kind: ItemKind; id: string }[] = [];
+  for (const id of timeline.conventions.keys()) items.push({ kind: 'convention', id });
+  for (const id of timeline.parties.keys()) items.push({ kind: 'party', id });
+  for (const [kind, things] of Object.entries(LASTING_OF(timeline))) for (const id of things.keys()) items.push({ kind: kind as ItemKind, id });
+  for (const id of timeline.conflicts.keys()) items.push({ kind: 'conflict', id });
+  return items;
+}
+
+export function stateAt(timeline: Timeline, day: Day): StateView {
+  const state = Object.fromEntries(STATE_KINDS.map((key) => [key, [] as ItemView[]])) as unknown as StateView;
+  for (const { kind, id } of itemsOf(timeline)) {
+    const view = itemView(timeline, kind, id, day);
+    if (view) (state[KEY_OF_KIND[kind]] as ItemView[]).push(view);
+  }
+  for (const key of STATE_KINDS) (state[key] as ItemView[]).sort(bySince);
+  return state;
+}
+
+export const KEY_OF_KIND: Record<ItemKind, StateKey> = {
+  convention: 'conventions',
+  party: 'parties',
+  mission: 'missions',
+  instrument: 'instruments',
+  body: 'bodies',
+  review: 'reviews',
+  milestone: 'milestones',
+  conflict: 'conflicts',
+};
 
 function opt<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
   return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
 }
 
-/** Every day on which `stateAt` may change: the state is constant between two consecutive ones. */
-export function boundaries(timeline: Timeline): Day[] {
+/** The days on which one item's view may change: the view is constant between two consecutive ones. */
+export function itemBoundaries(timeline: Timeline, kind: ItemKind, id: string): Day[] {
   const days = new Set<Day>();
   const span = (date: EdtfDate | null | undefined) => {
     if (!date) return;
@@ -239,7 +277,7 @@ export function boundaries(timeline: Timeline): Day[] {
     days.add(nextDay(date.last));
   };
   const add = (day: Day | undefined) => day !== undefined && days.add(day);
-  for (const c of timeline.conventions.values()) {
+  const convention = (c: ConventionT, partyId?: string) => {
     span(c.start);
     span(c.end);
     add(c.stoppedFrom);
@@ -248,18 +286,29 @@ export function boundaries(timeline: Timeline): Day[] {
       span(change.newEnd);
     }
     for (const m of c.memberships) {
+      if (partyId !== undefined && m.partyId !== partyId) continue;
       add(m.from);
       add(m.until);
     }
-  }
-  for (const things of [timeline.missions, timeline.instruments, timeline.bodies]) {
-    for (const t of things.values()) {
-      span(t.effective);
-      add(t.until);
+  };
+  if (kind === 'convention') {
+    const c = timeline.conventions.get(id);
+    if (c) convention(c);
+  } else if (kind === 'party') {
+    for (const c of conventionsOf(timeline, id)) convention(c, id);
+  } else if (kind === 'conflict') {
+    span(timeline.conflicts.get(id)?.effective);
+  } else {
+    const thing = LASTING_OF(timeline)[kind].get(id);
+    if (thing) {
+      span(thing.effective);
+      add(thing.until);
     }
   }
-  for (const things of [timeline.reviews, timeline.milestones, timeline.conflicts]) {
-    for (const t of things.values()) span(t.effective);
+  if (kind !== 'conflict') {
+    for (const conflict of timeline.conflicts.values()) {
+      if (conflict.data.about.some((ref) => ref.kind === kind && ref.id === id)) add(conflict.effective.first);
+    }
   }
   return [...days].sort();
 }

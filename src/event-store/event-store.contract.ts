@@ -329,6 +329,13 @@ export function eventStoreContract(
         expect(all.filter((e) => e.streamId === streamId)).toEqual(stored);
       });
 
+      it('tells the position of the last event of the log', async () => {
+        const stored = (await store.append(newStreamId(), [newEvent(), newEvent()], 'no_stream')).events;
+        expect(await store.lastPosition()).toBeGreaterThanOrEqual(stored[1].position);
+        const latest = (await store.append(newStreamId(), [newEvent()], 'no_stream')).events[0];
+        expect(await store.lastPosition()).toBe(latest.position);
+      });
+
       it('reads the global log from the start', async () => {
         const streamId = newStreamId();
         await store.append(streamId, [newEvent()], 'no_stream');

@@ -91,6 +91,8 @@ export interface EventStore {
   streamRevision(streamId: string): Promise<number>;
   /** Events of the global log with position > `after` (null: from the start), at most `limit`. */
   readAll(after: number | null, limit: number): Promise<StoredEvent[]>;
+  /** The position of the last event of the global log, or null when the log is empty. */
+  lastPosition(): Promise<number | null>;
   /** The event with that id, or null. */
   findEvent(eventId: string): Promise<StoredEvent | null>;
   /** Catch-up subscription to the global log: past events first, then live ones, in order, none twice. */

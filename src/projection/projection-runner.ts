@@ -1,8 +1,18 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { EVENT_STORE, type EventStore, type StoredEvent, type Subscription } from '../event-store/event-store.port.js';
 import { frameworkIdOf, toRecordedEvent } from '../event-store/framework-stream.js';
-import { projectEvent } from '../read-models/framework.projection.js';
-import { READ_MODEL_STORE, type ReadModelStore } from '../read-models/read-model.port.js';
+import { FrameworkProjection } from '../read-models/framework.projection.js';
+import { READ_MODEL_STORE, type ProjectionChange, type ReadModelStore } from '../read-models/read-model.port.js';
+
+/** Frameworks whose projection stays in memory between events (least recently used go first). */
+const LIVE_CACHE = 256;
+/** Events read and committed together during a rebuild. */
+const REBUILD_PAGE = 5000;
+
+export interface RebuildProgress {
+  done: number;
+  total: number;
+}
 
 /**
  * Keeps the read models: subscribes to the global log from the read models' checkpoint and
@@ -16,6 +26,7 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
   private position: number | null = null;
   private waiters: { position: number; resolve: () => void }[] = [];
   private failure: unknown = null;
+  private readonly projections = new Map<string, FrameworkProjection>();
 
   constructor(
     @Inject(EVENT_STORE) private readonly events: EventStore,
@@ -36,10 +47,16 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
     this.position = await this.readModels.checkpoint();
     this.subscription = this.events.subscribe({
       fromPosition: this.position,
-      handler: (event) => this.apply(event),
+      handler: async (event) => {
+        const change = await this.project(event, this.projections, LIVE_CACHE);
+        if (change) await this.readModels.commit([change]);
+        this.advance(event.position);
+      },
       onError: (error) => {
         this.failure = error;
         this.subscription = null;
+        // What is in memory may be ahead of what was written: start again from the checkpoint.
+        this.projections.clear();
         this.logger.error(`projection stopped at position ${this.position}: ${(error as Error).message}; retrying in 1 s`);
         setTimeout(() => void this.start().catch(() => undefined), 1000).unref();
       },
@@ -76,37 +93,72 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
     });
   }
 
-  /** Drops the read models and projects the whole log again. Resolves when caught up. */
-  async rebuild(onProgress?: (position: number) => void): Promise<{ events: number }> {
+  /**
+   * Drops the read models and projects the whole log again, page by page (one write per page),
+   * then resumes the live subscription. Resolves with the number of events projected.
+   */
+  async rebuild(onProgress?: (progress: RebuildProgress) => void): Promise<{ events: number }> {
     await this.stop();
+    this.projections.clear();
     await this.readModels.reset();
     this.position = null;
-    const head = (await this.events.readAll(null, Number.MAX_SAFE_INTEGER)).at(-1)?.position ?? null;
-    let count = 0;
-    const progress = setInterval(() => this.position !== null && onProgress?.(this.position), 500);
-    try {
-      await this.start();
-      if (head !== null) await this.waitFor(head, 24 * 3600_000);
-      count = (await this.readModels.listFrameworks()).reduce((sum, f) => sum + f.eventCount, 0);
-    } finally {
-      clearInterval(progress);
+    const total = await this.countEvents();
+    const projections = new Map<string, FrameworkProjection>();
+    let done = 0;
+    for (;;) {
+      const page = await this.events.readAll(this.position, REBUILD_PAGE);
+      if (page.length === 0) break;
+      const changes: ProjectionChange[] = [];
+      for (const event of page) {
+        const change = await this.project(event, projections, Number.POSITIVE_INFINITY);
+        if (change) changes.push(change);
+      }
+      await this.readModels.commit(changes);
+      this.advance(page[page.length - 1].position);
+      done += page.length;
+      onProgress?.({ done, total: Math.max(total, done) });
+      await new Promise((resolve) => setImmediate(resolve));
     }
-    return { events: count };
+    await this.start();
+    return { events: done };
   }
 
-  private async apply(stored: StoredEvent): Promise<void> {
+  /** How many events the log holds (for progress reports). */
+  private async countEvents(): Promise<number> {
+    const last = await this.events.lastPosition();
+    if (last === null) return 0;
+    const first = (await this.events.readAll(null, 1))[0]?.position ?? last;
+    return last - first + 1;
+  }
+
+  /** The change one event makes, with the framework's projection kept in `cache`. */
+  private async project(stored: StoredEvent, cache: Map<string, FrameworkProjection>, capacity: number): Promise<ProjectionChange | null> {
     const frameworkId = frameworkIdOf(stored.streamId);
-    if (frameworkId !== null) {
-      const event = toRecordedEvent(stored);
-      const [previous, current] = await Promise.all([
+    if (frameworkId === null) return null;
+    let projection = cache.get(frameworkId);
+    if (projection) {
+      cache.delete(frameworkId); // re-inserted below: most recently used last
+    } else {
+      const [events, current] = await Promise.all([
         this.readModels.frameworkEvents(frameworkId),
         this.readModels.currentSegments(frameworkId),
       ]);
-      await this.readModels.commit([projectEvent(previous, event, current)]);
+      projection = FrameworkProjection.resume(frameworkId, events, current);
     }
-    this.position = stored.position;
-    const ready = this.waiters.filter((w) => w.position <= stored.position);
-    this.waiters = this.waiters.filter((w) => w.position > stored.position);
+    cache.set(frameworkId, projection);
+    if (cache.size > capacity) cache.delete(cache.keys().next().value as string);
+    try {
+      return projection.apply(toRecordedEvent(stored));
+    } catch (error) {
+      cache.delete(frameworkId);
+      throw error;
+    }
+  }
+
+  private advance(position: number): void {
+    this.position = position;
+    const ready = this.waiters.filter((w) => w.position <= position);
+    this.waiters = this.waiters.filter((w) => w.position > position);
     for (const waiter of ready) waiter.resolve();
   }
 }

@@ -1,37 +1,111 @@
+import type { Day } from '../domain/edtf-date.js';
 import type { RecordedEvent } from '../domain/framework.events.js';
-import { buildTimeline } from '../domain/framework.timeline.js';
-import { knownFacts } from '../domain/known-facts.js';
-import { segmentsOf } from '../domain/segments.js';
+import { buildTimeline, evolveTimeline, factDay, type Timeline } from '../domain/framework.timeline.js';
+import { factOf, isCorrection, knownFacts } from '../domain/known-facts.js';
+import { affectedItems, segmentsOf, segmentsOfItem, type SegmentKind } from '../domain/segments.js';
 import type { FrameworkSummary, ProjectionChange, Segment } from './read-model.port.js';
 
+interface Kept {
+  segment: Segment;
+  fingerprint: string;
+}
+
+const itemKey = (kind: SegmentKind, id: string) => `${kind}:${id}`;
+const fingerprint = (s: Segment) => `${s.validFrom}|${s.validTo ?? ''}|${JSON.stringify(s.payload)}`;
+
 /**
- * The bitemporal projection of one framework, as a pure function: given the events already
- * projected, the segments that are current knowledge, and a new event, what closes and what
- * opens at the new event's recorded instant.
+ * The bitemporal projection of one framework, kept in memory between events.
+ *
+ * For each new event it says what closes and what opens at the event's recorded instant.
+ * A fact dated on or after every earlier fact (the common case) is folded in and only the
+ * items it touches are recomputed; a back-dated fact, a correction or a retraction refolds
+ * the framework. Either way the result equals `segmentsOf` of the full fold (property-tested).
  */
+export class FrameworkProjection {
+  private timeline: Timeline;
+  private lastDay: Day = '0000-00-00';
+  private readonly current = new Map<string, Kept[]>();
+
+  private constructor(
+    readonly frameworkId: string,
+    private readonly events: RecordedEvent[],
+  ) {
+    const { facts } = knownFacts(events);
+    this.timeline = buildTimeline(facts);
+    for (const fact of facts) if (factDay(fact) > this.lastDay) this.lastDay = factDay(fact);
+  }
+
+  /** Resumes from what the read models hold: the framework's events and its current segments. */
+  static resume(frameworkId: string, events: RecordedEvent[], current: readonly Segment[]): FrameworkProjection {
+    const projection = new FrameworkProjection(frameworkId, [...events]);
+    for (const s of current) {
+      const segment: Segment = { kind: s.kind, itemId: s.itemId, validFrom: s.validFrom, validTo: s.validTo, payload: s.payload };
+      const key = itemKey(s.kind, s.itemId);
+      projection.current.set(key, [...(projection.current.get(key) ?? []), { segment, fingerprint: fingerprint(segment) }]);
+    }
+    return projection;
+  }
+
+  get eventCount(): number {
+    return this.events.length;
+  }
+
+  apply(event: RecordedEvent): ProjectionChange {
+    this.events.push(event);
+    const close: ProjectionChange['close'] = [];
+    const open: Segment[] = [];
+    const replace = (key: string, next: Segment[]) => {
+      const before = this.current.get(key) ?? [];
+      const after = next.map((segment) => ({ segment, fingerprint: fingerprint(segment) }));
+      const kept = new Set(before.map((k) => k.fingerprint));
+      const wanted = new Set(after.map((k) => k.fingerprint));
+      for (const k of before) if (!wanted.has(k.fingerprint)) close.push({ kind: k.segment.kind, itemId: k.segment.itemId, validFrom: k.segment.validFrom });
+      for (const k of after) if (!kept.has(k.fingerprint)) open.push(k.segment);
+      if (after.length > 0) this.current.set(key, after);
+      else this.current.delete(key);
+    };
+
+    const fact = isCorrection(event.type) ? null : factOf(event);
+    if (fact && factDay(fact) >= this.lastDay) {
+      this.lastDay = factDay(fact);
+      evolveTimeline(this.timeline, fact);
+      const seen = new Set<string>();
+      for (const { kind, id } of affectedItems(this.timeline, fact)) {
+        const key = itemKey(kind, id);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        replace(key, segmentsOfItem(this.timeline, kind, id) as Segment[]);
+      }
+    } else {
+      const { facts } = knownFacts(this.events);
+      this.timeline = buildTimeline(facts);
+      // Corrections can move a fact later: `lastDay` stays the latest day of any fact.
+      for (const f of facts) if (factDay(f) > this.lastDay) this.lastDay = factDay(f);
+      const next = new Map<string, Segment[]>();
+      for (const s of segmentsOf(this.timeline) as Segment[]) {
+        const key = itemKey(s.kind, s.itemId);
+        next.set(key, [...(next.get(key) ?? []), s]);
+      }
+      for (const key of new Set([...this.current.keys(), ...next.keys()])) replace(key, next.get(key) ?? []);
+    }
+    return { position: event.position, event, framework: this.summary(event), close, open };
+  }
+
+  private summary(event: RecordedEvent): FrameworkSummary {
+    const established = this.timeline.established;
+    return {
+      id: this.frameworkId,
+      name: established?.name ?? this.frameworkId,
+      ...(established?.description ? { description: established.description } : {}),
+      createdAt: this.events[0].recordedAt,
+      revision: event.revision,
+      eventCount: this.events.length,
+      updatedAt: event.recordedAt,
+    };
+  }
+}
+
+/** One event projected on its own (loads nothing, keeps nothing): what the contract suites use. */
 export function projectEvent(previous: readonly RecordedEvent[], event: RecordedEvent, current: readonly Segment[]): ProjectionChange {
-  const events = [...previous, event];
-  const timeline = buildTimeline(knownFacts(events).facts);
-  const next = segmentsOf(timeline).map<Segment>((s) => ({ ...s, payload: s.payload as Record<string, unknown> }));
-
-  const fingerprint = (s: Segment) => `${s.validTo ?? ''}|${JSON.stringify(s.payload)}`;
-  const key = (s: Pick<Segment, 'kind' | 'itemId' | 'validFrom'>) => `${s.kind}|${s.itemId}|${s.validFrom}`;
-  const before = new Map(current.map((s) => [key(s), fingerprint(s)]));
-  const after = new Map(next.map((s) => [key(s), fingerprint(s)]));
-
-  const close = current
-    .filter((s) => after.get(key(s)) !== fingerprint(s))
-    .map(({ kind, itemId, validFrom }) => ({ kind, itemId, validFrom }));
-  const open = next.filter((s) => before.get(key(s)) !== fingerprint(s));
-
-  const framework: FrameworkSummary = {
-    id: event.frameworkId,
-    name: timeline.established?.name ?? event.frameworkId,
-    ...(timeline.established?.description ? { description: timeline.established.description } : {}),
-    createdAt: events[0].recordedAt,
-    revision: event.revision,
-    eventCount: events.length,
-    updatedAt: event.recordedAt,
-  };
-  return { position: event.position, event, framework, close, open };
+  return FrameworkProjection.resume(event.frameworkId, [...previous], current).apply(event);
 }

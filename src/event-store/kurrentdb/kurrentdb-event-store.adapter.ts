@@ -211,6 +211,12 @@ export class KurrentDbEventStore implements EventStore {
     return events;
   }
 
+  async lastPosition(): Promise<number | null> {
+    this.assertOpen();
+    await this.index.refresh();
+    return this.index.last();
+  }
+
   async findEvent(eventId: string): Promise<StoredEvent | null> {
     this.assertOpen();
     const id = normalizeEventId(eventId);
@@ -419,6 +425,11 @@ class EventLogIndex {
   /** Events this process has just appended, before a scan gets to them. */
   remember(events: StoredEvent[]): void {
     for (const e of events) if (!this.byId.has(e.eventId)) this.byId.set(e.eventId, { streamId: e.streamId, revision: e.revision });
+  }
+
+  /** The last position read from the log (null: none yet). */
+  last(): number | null {
+    return this.positions.length === 0 ? null : this.positions[this.positions.length - 1];
   }
 
   hasPosition(position: number): boolean {

@@ -92,6 +92,7 @@ export class SqliteEventStore implements EventStore {
     readStream: Database.Statement<[string, number], EventRow>;
     readAll: Database.Statement<[number, number], EventRow>;
     ping: Database.Statement<[], unknown>;
+    lastPosition: Database.Statement<[], { position: number | null }>;
   };
   /** The body of `append`, run in one IMMEDIATE transaction (takes the write lock up front). */
   private readonly appendTransaction: Database.Transaction<
@@ -113,6 +114,7 @@ export class SqliteEventStore implements EventStore {
       readStream: db.prepare(`SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision`),
       readAll: db.prepare(`SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`),
       ping: db.prepare('SELECT 1'),
+      lastPosition: db.prepare<[], { position: number | null }>('SELECT MAX(position) AS position FROM events'),
     };
     this.appendTransaction = db.transaction((streamId, events, expected) =>
       this.appendInTransaction(streamId, events, expected),
@@ -168,6 +170,11 @@ export class SqliteEventStore implements EventStore {
     this.assertOpen();
     if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError(`readAll: limit must be a positive integer, got ${limit}`);
     return this.readPage(after ?? 0, limit);
+  }
+
+  async lastPosition(): Promise<number | null> {
+    this.assertOpen();
+    return this.statements.lastPosition.get()?.position ?? null;
   }
 
   async findEvent(eventId: string): Promise<StoredEvent | null> {
