@@ -193,6 +193,34 @@ describe('HTTP API on the embedded stores', () => {
     });
   });
 
+  describe('concurrent writers', () => {
+    it('serializes concurrent appends to one framework: all land, with distinct revisions', async () => {
+      const before = await historyLength();
+      const results = await Promise.all(
+        Array.from({ length: 12 }, (_, i) =>
+          append({ type: 'MilestoneNoted', effectiveDate: `2019-${String((i % 12) + 1).padStart(2, '0')}`, data: { milestoneId: `parallel-${i}`, name: `Parallel ${i}` }, source }),
+        ),
+      );
+      expect(results.map((r) => r.status)).toEqual(Array(12).fill(201));
+      expect(new Set(results.map((r) => r.body.revision)).size).toBe(12);
+      expect(await historyLength()).toBe(before + 12);
+    });
+
+    it('with the same If-Match, exactly one wins; the others get 409 with the current revision', async () => {
+      const current = (await state('at=2000-01-01')).body.revision;
+      const results = await Promise.all(
+        Array.from({ length: 8 }, (_, i) =>
+          append({ type: 'MilestoneNoted', effectiveDate: '2019-12', data: { milestoneId: `race-${i}`, name: `Race ${i}` }, source }, { 'If-Match': `"${current}"` }),
+        ),
+      );
+      expect(results.filter((r) => r.status === 201)).toHaveLength(1);
+      const conflicts = results.filter((r) => r.status === 409);
+      expect(conflicts).toHaveLength(7);
+      for (const c of conflicts) expect(c.body.currentRevision).toBe(current + 1);
+      expect(await historyLength()).toBe(current + 2);
+    });
+  });
+
   describe('many frameworks side by side', () => {
     it('creates a framework, refuses the same id twice', async () => {
       const res = await http.post('/api/frameworks').set('Authorization', `Bearer ${OTHER}`)

@@ -1,7 +1,7 @@
-import { InvalidEdtfDate } from './edtf-date.js';
+import { InvalidEdtfDate, type Day } from './edtf-date.js';
 import type { GovernanceEvent, RecordedEvent } from './framework.events.js';
-import { buildCheckedTimeline } from './framework.timeline.js';
-import { candidate, isCorrection, knownFacts } from './known-facts.js';
+import { buildCheckedTimeline, buildTimeline, checkFact, evolveTimeline, factDay, type Timeline } from './framework.timeline.js';
+import { candidate, factOf, isCorrection, knownFacts } from './known-facts.js';
 
 /**
  * The decider of a framework stream: `decide` (command + history → events, or a refusal)
@@ -111,4 +111,52 @@ function checkCorrection(
 /** The effective data of a corrected event (what the record says once the correction applies). */
 export function correctedData(target: RecordedEvent, correction: { data?: Record<string, unknown> }): Record<string, unknown> {
   return { ...(target.data as Record<string, unknown>), ...(correction.data ?? {}) };
+}
+
+/**
+ * The history with its folded timeline, kept between commands so that the common case — a
+ * fact dated on or after every recorded one — is checked against the timeline alone instead
+ * of refolding the whole history. `decideWith` answers exactly what `decide` answers.
+ */
+export interface DecisionState {
+  history: FrameworkHistory;
+  timeline: Timeline;
+  /** The latest fact day of the history (every fact is dated on or before it). */
+  lastDay: Day;
+}
+
+export function decisionState(history: FrameworkHistory): DecisionState {
+  const { facts } = knownFacts(history.events);
+  let lastDay: Day = '0000-00-00';
+  for (const fact of facts) if (factDay(fact) > lastDay) lastDay = factDay(fact);
+  return { history, timeline: buildTimeline(facts), lastDay };
+}
+
+export function decideWith(command: FrameworkCommand, state: DecisionState): Decision {
+  const { event } = command;
+  const simple =
+    command.type === 'RecordEvent' && state.history.events.length > 0 && !isCorrection(event.type) && event.type !== 'FrameworkEstablished';
+  if (!simple) return decide(command, state.history);
+  let fact;
+  try {
+    fact = factOf(candidate(event));
+    if (factDay(fact) < state.lastDay) return decide(command, state.history);
+  } catch (error) {
+    if (error instanceof InvalidEdtfDate) return refuse('invalid-date', error.message);
+    throw error;
+  }
+  // Every recorded fact is dated on or before this one: it is checked last, against the whole timeline.
+  const broken = checkFact(state.timeline, fact);
+  if (broken) return refuse(broken.rule, broken.message);
+  if (event.type === 'SourceConflictNoted') return decide(command, state.history);
+  return { ok: true, events: [event] };
+}
+
+export function evolveState(state: DecisionState, event: RecordedEvent): DecisionState {
+  const history = evolve(state.history, event);
+  if (isCorrection(event.type)) return decisionState(history);
+  const fact = factOf(event);
+  if (factDay(fact) < state.lastDay) return decisionState(history);
+  evolveTimeline(state.timeline, fact);
+  return { history, timeline: state.timeline, lastDay: factDay(fact) };
 }

@@ -117,3 +117,6 @@ export function arbitraryHistory(max = 40): fc.Arbitrary<FrameworkHistory> {
 export const arbitraryDay = fc
   .integer({ min: Date.parse('1989-06-01T00:00:00Z') / 86_400_000, max: Date.parse('2021-06-01T00:00:00Z') / 86_400_000 })
   .map((n) => new Date(n * 86_400_000).toISOString().slice(0, 10));
+
+/** A proposal of one more event for a given history (valid or not: the decider says). */
+export const arbitraryEvent = op.map((o) => (history: FrameworkHistory) => propose(history, o));
