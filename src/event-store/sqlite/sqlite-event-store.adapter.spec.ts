@@ -118,6 +118,31 @@ describe('SqliteEventStore', () => {
       expect(await store.readAll(null, 100)).toHaveLength(2);
     });
 
+    it('commits concurrent appends in one group, where a refused append undoes only itself', async () => {
+      const store = open();
+      const streams = Array.from({ length: 20 }, () => `s-${randomUUID()}`);
+      const calls = streams.map((streamId, i) => store.append(streamId, [newEvent(), newEvent()], i === 7 ? 3 : 'no_stream'));
+      const outcomes = await Promise.allSettled(calls);
+      expect(outcomes.filter((o) => o.status === 'rejected')).toHaveLength(1);
+      expect((outcomes[7] as PromiseRejectedResult).reason).toBeInstanceOf(WrongExpectedRevision);
+      for (const [i, streamId] of streams.entries()) {
+        expect(await store.readStream(streamId)).toHaveLength(i === 7 ? 0 : 2);
+      }
+      const positions = (await store.readAll(null, 1000)).map((e) => e.position);
+      expect(positions).toEqual([...positions].sort((a, b) => a - b));
+      expect(positions).toHaveLength(38);
+    });
+
+    it('writes appends already queued before it closes', async () => {
+      const store = open();
+      const streamId = `s-${randomUUID()}`;
+      const pending = store.append(streamId, [newEvent()], 'no_stream');
+      await store.close();
+      await expect(pending).resolves.toMatchObject({ nextRevision: 0 });
+      const reopened = open();
+      expect(await reopened.readStream(streamId)).toHaveLength(1);
+    });
+
     it('rolls the whole append back when the database refuses one of its events', async () => {
       // Make the database itself fail on the second event of an append. The trigger is created
       // before the store opens its connection, so its prepared statements see it.

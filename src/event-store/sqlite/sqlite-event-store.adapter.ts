@@ -67,6 +67,14 @@ interface PendingEvent {
   metadata: string;
 }
 
+interface QueuedAppend {
+  streamId: string;
+  pending: PendingEvent[];
+  expected: ExpectedRevision;
+  resolve: (result: AppendResult) => void;
+  reject: (error: unknown) => void;
+}
+
 export interface SqliteEventStoreOptions {
   /** The clock that stamps `recordedAt`. Default: the system clock. */
   now?: () => Date;
@@ -94,7 +102,12 @@ export class SqliteEventStore implements EventStore {
     ping: Database.Statement<[], unknown>;
     lastPosition: Database.Statement<[], { position: number | null }>;
   };
-  /** The body of `append`, run in one IMMEDIATE transaction (takes the write lock up front). */
+  private readonly queue: QueuedAppend[] = [];
+  /** The group commit: queued appends in one IMMEDIATE transaction (takes the write lock up front). */
+  private readonly groupTransaction: Database.Transaction<
+    (batch: QueuedAppend[], outcomes: ({ ok: true; result: AppendResult } | { ok: false; error: unknown })[]) => void
+  >;
+  /** The body of one append (a savepoint within the group's transaction). */
   private readonly appendTransaction: Database.Transaction<
     (streamId: string, events: PendingEvent[], expected: ExpectedRevision) => AppendResult
   >;
@@ -119,6 +132,16 @@ export class SqliteEventStore implements EventStore {
     this.appendTransaction = db.transaction((streamId, events, expected) =>
       this.appendInTransaction(streamId, events, expected),
     );
+    // Nested inside it, each append's transaction function becomes a savepoint.
+    this.groupTransaction = db.transaction((batch: QueuedAppend[], outcomes) => {
+      for (const request of batch) {
+        try {
+          outcomes.push({ ok: true, result: this.appendTransaction(request.streamId, request.pending, request.expected) });
+        } catch (error) {
+          outcomes.push({ ok: false, error });
+        }
+      }
+    });
   }
 
   /** Opens (creating if needed) the store in `file`; `':memory:'` for a throwaway store. */
@@ -142,18 +165,44 @@ export class SqliteEventStore implements EventStore {
     }
   }
 
-  async append(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
-    this.assertOpen();
-    // Validate and serialize before taking the write lock.
-    const pending = prepareAppend(streamId, events, expected);
-    let result: AppendResult;
+  /**
+   * Appends are committed in groups: the calls made while the event loop is busy are queued and
+   * written by the next flush in ONE transaction (one fsync), each call in its own savepoint so
+   * that a refusal (wrong revision, id conflict) undoes that call only. Every promise resolves
+   * after the group's commit is on disk.
+   */
+  append(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
     try {
-      result = this.appendTransaction.immediate(streamId, pending, expected);
+      this.assertOpen();
+      // Validate and serialize before taking the write lock.
+      const pending = prepareAppend(streamId, events, expected);
+      return new Promise<AppendResult>((resolve, reject) => {
+        this.queue.push({ streamId, pending, expected, resolve, reject });
+        if (this.queue.length === 1) setImmediate(() => this.flush());
+      });
     } catch (error) {
-      throw ownError(error);
+      return Promise.reject(error);
     }
-    if (!result.replayed) this.notifySubscriptions();
-    return result;
+  }
+
+  private flush(): void {
+    const batch = this.queue.splice(0);
+    if (batch.length === 0) return;
+    const outcomes: ({ ok: true; result: AppendResult } | { ok: false; error: unknown })[] = [];
+    try {
+      this.assertOpen();
+      this.groupTransaction.immediate(batch, outcomes);
+    } catch (error) {
+      // The group's commit failed: nothing of it is stored.
+      for (const request of batch) request.reject(ownError(error));
+      return;
+    }
+    if (outcomes.some((o) => o.ok && !o.result.replayed)) this.notifySubscriptions();
+    batch.forEach((request, i) => {
+      const outcome = outcomes[i];
+      if (outcome.ok) request.resolve(outcome.result);
+      else request.reject(ownError(outcome.error));
+    });
   }
 
   async readStream(streamId: string, fromRevision = 0): Promise<StoredEvent[]> {
@@ -210,6 +259,7 @@ export class SqliteEventStore implements EventStore {
   /** Stops every subscription (waiting for running handler calls), then closes the file. */
   close(): Promise<void> {
     this.closing ??= (async () => {
+      this.flush(); // appends already queued are written before the file closes
       await Promise.all([...this.subscriptions].map((s) => s.close()));
       this.db.close();
     })();
