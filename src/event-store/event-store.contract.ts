@@ -329,6 +329,14 @@ export function eventStoreContract(
         expect(all.filter((e) => e.streamId === streamId)).toEqual(stored);
       });
 
+      it('verifies an untouched log', async () => {
+        await store.append(newStreamId(), [newEvent(), newEvent()], 'no_stream');
+        const report = await store.verify();
+        expect(report).toMatchObject({ ok: true });
+        expect(report.checked).toBeGreaterThanOrEqual(2);
+        expect(report.firstBroken).toBeUndefined();
+      });
+
       it('tells the position of the last event of the log', async () => {
         const stored = (await store.append(newStreamId(), [newEvent(), newEvent()], 'no_stream')).events;
         expect(await store.lastPosition()).toBeGreaterThanOrEqual(stored[1].position);

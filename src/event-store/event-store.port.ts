@@ -64,6 +64,16 @@ export class EventIdConflict extends Error {
   }
 }
 
+/** What `verify` found: the first broken link of the hash chains, if any. */
+export interface IntegrityReport {
+  ok: boolean;
+  /** Events checked. */
+  checked: number;
+  /** Whether this store keeps hash chains (per stream and global). */
+  chained: boolean;
+  firstBroken?: { position: number | null; eventId?: string; streamId?: string; problem: string };
+}
+
 export interface Subscription {
   /** Stops delivery; resolves when no handler call is running. */
   close(): Promise<void>;
@@ -97,6 +107,8 @@ export interface EventStore {
   findEvent(eventId: string): Promise<StoredEvent | null>;
   /** Catch-up subscription to the global log: past events first, then live ones, in order, none twice. */
   subscribe(options: SubscribeOptions): Subscription;
+  /** Recomputes the hash chains (per stream and global) and names the first broken link. */
+  verify(): Promise<IntegrityReport>;
   /** A short status for /health. */
   health(): Promise<{ status: 'up' | 'down'; detail?: string }>;
   close(): Promise<void>;

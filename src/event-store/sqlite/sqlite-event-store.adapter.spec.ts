@@ -74,6 +74,8 @@ describe('SqliteEventStore', () => {
           ['data', 1, 0],
           ['metadata', 1, 0],
           ['recorded_at', 1, 0],
+          ['stream_hash', 1, 0],
+          ['log_hash', 1, 0],
         ]);
       } finally {
         db.close();

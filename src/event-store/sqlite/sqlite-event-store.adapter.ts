@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import {
   EventIdConflict,
+  type IntegrityReport,
   WrongExpectedRevision,
   type AppendResult,
   type EventStore,
@@ -19,7 +21,9 @@ import {
  *
  * The global log is the `events` table; `position` is its AUTOINCREMENT key, so positions are
  * never reused and, since SQLite has a single writer, they become visible in increasing order.
- * Rows are never updated nor deleted (triggers refuse it).
+ * Rows are never updated nor deleted (triggers refuse it), and each row carries two SHA-256
+ * chains — its stream's and the whole log's — so that `verify` shows any change made behind
+ * the store's back (a byte changed, a row deleted or reordered).
  */
 
 /** Bumped when the schema changes; a file written by a newer version is refused. */
@@ -38,6 +42,9 @@ const SCHEMA = `
     data        TEXT NOT NULL,
     metadata    TEXT NOT NULL,
     recorded_at TEXT NOT NULL,
+    -- Tamper evidence: each event's hash chained to its stream's previous one and to the log's.
+    stream_hash TEXT NOT NULL,
+    log_hash    TEXT NOT NULL,
     UNIQUE (stream_id, revision)
   );
   CREATE TRIGGER IF NOT EXISTS events_are_immutable BEFORE UPDATE ON events
@@ -96,7 +103,9 @@ export class SqliteEventStore implements EventStore {
     byEventId: Database.Statement<[string], EventRow>;
     streamRevision: Database.Statement<[string], { revision: number }>;
     lastRecordedAt: Database.Statement<[], { recorded_at: string }>;
-    insert: Database.Statement<[string, string, number, string, string, string, string]>;
+    insert: Database.Statement<[string, string, number, string, string, string, string, string, string]>;
+    lastStreamHash: Database.Statement<[string], { stream_hash: string }>;
+    lastLogHash: Database.Statement<[], { log_hash: string }>;
     readStream: Database.Statement<[string, number], EventRow>;
     readAll: Database.Statement<[number, number], EventRow>;
     ping: Database.Statement<[], unknown>;
@@ -121,9 +130,11 @@ export class SqliteEventStore implements EventStore {
       streamRevision: db.prepare('SELECT revision FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1'),
       lastRecordedAt: db.prepare('SELECT recorded_at FROM events ORDER BY position DESC LIMIT 1'),
       insert: db.prepare(
-        `INSERT INTO events (event_id, stream_id, revision, type, data, metadata, recorded_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO events (event_id, stream_id, revision, type, data, metadata, recorded_at, stream_hash, log_hash)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
+      lastStreamHash: db.prepare('SELECT stream_hash FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1'),
+      lastLogHash: db.prepare('SELECT log_hash FROM events ORDER BY position DESC LIMIT 1'),
       readStream: db.prepare(`SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision`),
       readAll: db.prepare(`SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`),
       ping: db.prepare('SELECT 1'),
@@ -221,6 +232,43 @@ export class SqliteEventStore implements EventStore {
     return this.readPage(after ?? 0, limit);
   }
 
+  async verify(): Promise<IntegrityReport> {
+    this.assertOpen();
+    const streams = new Map<string, { revision: number; hash: string }>();
+    let logHash = GENESIS;
+    let checked = 0;
+    let last = 0;
+    const broken = (row: Partial<ChainedRow>, problem: string): IntegrityReport => ({
+      ok: false,
+      checked,
+      chained: true,
+      firstBroken: { position: row.position ?? null, ...(row.event_id ? { eventId: row.event_id } : {}), ...(row.stream_id ? { streamId: row.stream_id } : {}), problem },
+    });
+    try {
+      const rows = this.db.prepare(`SELECT ${COLUMNS}, stream_hash, log_hash FROM events ORDER BY position`).iterate() as IterableIterator<ChainedRow>;
+      for (const row of rows) {
+        const hash = eventHash(row.event_id, row.stream_id, row.revision, row.type, row.data, row.metadata, row.recorded_at);
+        const stream = streams.get(row.stream_id) ?? { revision: -1, hash: GENESIS };
+        if (row.revision !== stream.revision + 1) {
+          return broken(row, `stream ${row.stream_id} goes from revision ${stream.revision} to ${row.revision}: events are missing`);
+        }
+        if (chain(stream.hash, hash) !== row.stream_hash) return broken(row, 'the event differs from what was recorded (stream chain broken)');
+        if (chain(logHash, hash) !== row.log_hash) {
+          return broken(row, 'the log chain is broken here: an earlier event was removed, reordered or changed');
+        }
+        streams.set(row.stream_id, { revision: row.revision, hash: row.stream_hash });
+        logHash = row.log_hash;
+        last = row.position;
+        checked++;
+      }
+      const sequence = (this.db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'events'").get() as { seq: number } | undefined)?.seq ?? 0;
+      if (sequence > last) return broken({ position: last + 1 }, `events after position ${last} are missing (the log reached ${sequence})`);
+    } catch (error) {
+      return broken({ position: last + 1 }, `the file cannot be read: ${(error as Error).message}`);
+    }
+    return { ok: true, checked, chained: true };
+  }
+
   async lastPosition(): Promise<number | null> {
     this.assertOpen();
     return this.statements.lastPosition.get()?.position ?? null;
@@ -274,10 +322,15 @@ export class SqliteEventStore implements EventStore {
     if (!satisfies(expected, current)) throw new WrongExpectedRevision(streamId, expected, current);
 
     const recordedAt = this.nextRecordedAt();
+    let streamHash = this.statements.lastStreamHash.get(streamId)?.stream_hash ?? GENESIS;
+    let logHash = this.statements.lastLogHash.get()?.log_hash ?? GENESIS;
     const appended = events.map((e, i): StoredEvent => {
       const revision = current + 1 + i;
+      const hash = eventHash(e.eventId, streamId, revision, e.type, e.data, e.metadata, recordedAt);
+      streamHash = chain(streamHash, hash);
+      logHash = chain(logHash, hash);
       const { lastInsertRowid } = this.statements.insert.run(
-        e.eventId, streamId, revision, e.type, e.data, e.metadata, recordedAt,
+        e.eventId, streamId, revision, e.type, e.data, e.metadata, recordedAt, streamHash, logHash,
       );
       return {
         eventId: e.eventId,
@@ -488,6 +541,21 @@ function satisfies(expected: ExpectedRevision, current: number): boolean {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const GENESIS = '';
+
+interface ChainedRow extends EventRow {
+  stream_hash: string;
+  log_hash: string;
+}
+
+function eventHash(...fields: (string | number)[]): string {
+  return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
+}
+
+function chain(previous: string, hash: string): string {
+  return createHash('sha256').update(`${previous}|${hash}`).digest('hex');
 }
 
 function toStoredEvent(row: EventRow): StoredEvent {
