@@ -17,7 +17,7 @@ describe('HTTP API on the embedded stores', () => {
 
   async function start(env: Record<string, string> = {}) {
     app = await createHttpApp(
-      loadConfig({ DATA_DIR: dataDir, API_TOKENS: `secretariat=${TOKEN},auditor=${OTHER}`, ...env }),
+      loadConfig({ DATA_DIR: dataDir, API_TOKENS: `secretariat=${TOKEN},auditor=${OTHER}`, API_ADMINS: 'auditor', ...env }),
       { logger: false },
     );
     await app.init();
@@ -34,8 +34,8 @@ describe('HTTP API on the embedded stores', () => {
   });
 
   const state = (query: string) => http.get(`/api/frameworks/cccs13/state?${query}`);
-  const append = (body: unknown, headers: Record<string, string> = {}) => {
-    let req = http.post('/api/frameworks/cccs13/events').set('Authorization', `Bearer ${TOKEN}`);
+  const append = (body: unknown, headers: Record<string, string> = {}, token = TOKEN) => {
+    let req = http.post('/api/frameworks/cccs13/events').set('Authorization', `Bearer ${token}`);
     for (const [k, v] of Object.entries(headers)) req = req.set(k, v);
     return req.send(body as object);
   };
@@ -179,16 +179,22 @@ describe('HTTP API on the embedded stores', () => {
       expect(reused.body.rule).toBe('idempotency-key-reused');
     });
 
-    it('corrections keep what was known before', async () => {
+    it('corrections need the admin role, and keep what was known before', async () => {
       const milestone = await append({ type: 'MilestoneNoted', effectiveDate: '2016-03', data: { milestoneId: 'to-correct', name: 'Typo' }, source }).expect(201);
-      const fix = await append({ type: 'FactCorrected', effectiveDate: '2016-03', data: { eventId: milestone.body.eventId, data: { name: 'Corrected' }, reason: 'typo' }, source }).expect(201);
+      const correction = { type: 'FactCorrected', effectiveDate: '2016-03', data: { eventId: milestone.body.eventId, data: { name: 'Corrected' }, reason: 'typo' }, source };
+      const before = await historyLength();
+      const refused = await append(correction).expect(403);
+      expect(refused.body.message).toMatch(/admin/);
+      expect(await historyLength()).toBe(before);
+      const fix = await append(correction, {}, OTHER).expect(201);
       const now = (await state('at=2016-06-30')).body.milestones.find((m: { id: string }) => m.id === 'to-correct');
       expect(now.name).toBe('Corrected');
-      const before = (await state(`at=2016-06-30&knownAt=${encodeURIComponent(milestone.body.recordedAt)}`)).body.milestones.find((m: { id: string }) => m.id === 'to-correct');
-      expect(before.name).toBe('Typo');
+      const earlier = (await state(`at=2016-06-30&knownAt=${encodeURIComponent(milestone.body.recordedAt)}`)).body.milestones.find((m: { id: string }) => m.id === 'to-correct');
+      expect(earlier.name).toBe('Typo');
       const audit = (await http.get('/api/frameworks/cccs13/history')).body.events;
       expect(audit.find((e: { eventId: string }) => e.eventId === milestone.body.eventId).correctedBy).toEqual([fix.body.eventId]);
-      const bad = await append({ type: 'FactCorrected', effectiveDate: '2016-03', data: { eventId: milestone.body.eventId, data: { name: 12 }, reason: 'x' }, source }).expect(400);
+      expect(audit.find((e: { eventId: string }) => e.eventId === fix.body.eventId)).toMatchObject({ recordedBy: 'auditor', corrects: milestone.body.eventId });
+      const bad = await append({ ...correction, data: { ...correction.data, data: { name: 12 } } }, {}, OTHER).expect(400);
       expect(bad.body.fields[0].field).toBe('data.data.name');
     });
   });

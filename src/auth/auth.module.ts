@@ -10,12 +10,14 @@ import { generatedToken, TokenRegistry } from './token-registry.js';
       provide: TokenRegistry,
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => {
-        if (config.apiTokens.size > 0) return new TokenRegistry(config.apiTokens);
+        if (config.apiTokens.size > 0) return TokenRegistry.fromTokens(config.apiTokens, config.apiAdmins);
         const generated = generatedToken(config.dataDir);
         new Logger('Auth').log(
-          `API_TOKENS is not set: ${generated.created ? 'generated a token' : 'using the token'} for actor "${generated.actor}" stored in ${generated.file}`,
+          generated.created
+            ? `API_TOKENS is not set: generated a token for actor "${generated.actor}" (role admin), written to ${generated.file} (owner-only); the service keeps only its SHA-256`
+            : `API_TOKENS is not set: using the generated token of actor "${generated.actor}" (its token was written to ${generated.file})`,
         );
-        return new TokenRegistry(new Map([[generated.actor, generated.token]]));
+        return new TokenRegistry([{ actor: generated.actor, role: 'admin', digest: generated.digest }]);
       },
     },
     BearerAuthGuard,

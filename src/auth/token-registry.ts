@@ -2,49 +2,75 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+/** `recorder` may append facts; `admin` may also correct and retract them, and verify the log. */
+export type Role = 'recorder' | 'admin';
+
+export interface Principal {
+  actor: string;
+  role: Role;
+}
+
 /**
- * Who may write: bearer tokens and the actor each belongs to. Tokens come from API_TOKENS;
- * where it is unset, the first start generates one for the actor `admin` and stores it in
- * DATA_DIR/api-token (owner-only), which later starts reuse.
+ * Who may write: bearer tokens, the actor each belongs to and its role. The registry keeps
+ * only SHA-256 digests of the tokens and compares them in constant time.
  */
 export class TokenRegistry {
-  private readonly digests: { actor: string; digest: Buffer }[];
+  private readonly entries: { principal: Principal; digest: Buffer }[];
 
-  constructor(tokens: Map<string, string>) {
-    this.digests = [...tokens].map(([actor, token]) => ({ actor, digest: digest(token) }));
+  constructor(entries: { actor: string; role: Role; digest: Buffer }[]) {
+    this.entries = entries.map(({ actor, role, digest }) => ({ principal: { actor, role }, digest }));
   }
 
-  /** The actor owning the token, or null. Compares digests in constant time. */
-  actorOf(token: string): string | null {
-    const candidate = digest(token);
-    let found: string | null = null;
-    for (const { actor, digest: known } of this.digests) {
-      if (timingSafeEqual(candidate, known) && found === null) found = actor;
+  static fromTokens(tokens: Map<string, string>, admins: ReadonlySet<string>): TokenRegistry {
+    return new TokenRegistry([...tokens].map(([actor, token]) => ({ actor, role: admins.has(actor) ? 'admin' : 'recorder', digest: digestOf(token) })));
+  }
+
+  /** The owner of the token, or null. Every entry is compared, whatever matches. */
+  principalOf(token: string): Principal | null {
+    const candidate = digestOf(token);
+    let found: Principal | null = null;
+    for (const { principal, digest } of this.entries) {
+      if (timingSafeEqual(candidate, digest) && found === null) found = principal;
     }
     return found;
   }
 
+  /** The actor owning the token, or null. */
+  actorOf(token: string): string | null {
+    return this.principalOf(token)?.actor ?? null;
+  }
+
   get actors(): string[] {
-    return this.digests.map((d) => d.actor);
+    return this.entries.map((e) => e.principal.actor);
   }
 }
 
-function digest(token: string): Buffer {
+export function digestOf(token: string): Buffer {
   return createHash('sha256').update(token, 'utf8').digest();
 }
 
 export const GENERATED_TOKEN_FILE = 'api-token';
+export const GENERATED_DIGEST_FILE = 'api-token.sha256';
 export const GENERATED_ACTOR = 'admin';
 
-/** Reads the generated token, creating it (mode 0600) on the first start. */
-export function generatedToken(dataDir: string): { actor: string; token: string; file: string; created: boolean } {
+/**
+ * Where API_TOKENS is unset: on the first start, generates a token for the actor `admin`
+ * (role admin), writes it for the operator to `DATA_DIR/api-token` (0600) and its digest to
+ * `DATA_DIR/api-token.sha256`. The service only ever reads the digest: the operator may move
+ * the token file away once it is copied.
+ */
+export function generatedToken(dataDir: string): { actor: string; digest: Buffer; file: string; created: boolean } {
   mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, GENERATED_TOKEN_FILE);
-  if (existsSync(file)) {
-    return { actor: GENERATED_ACTOR, token: readFileSync(file, 'utf8').trim(), file, created: false };
+  const digestFile = join(dataDir, GENERATED_DIGEST_FILE);
+  if (existsSync(digestFile)) {
+    return { actor: GENERATED_ACTOR, digest: Buffer.from(readFileSync(digestFile, 'utf8').trim(), 'hex'), file, created: false };
   }
   const token = randomBytes(32).toString('base64url');
-  writeFileSync(file, `${token}\n`, { mode: 0o600, flag: 'wx' });
+  const digest = digestOf(token);
+  writeFileSync(file, `${token}\n`, { mode: 0o600 });
   chmodSync(file, 0o600);
-  return { actor: GENERATED_ACTOR, token, file, created: true };
+  writeFileSync(digestFile, `${digest.toString('hex')}\n`, { mode: 0o600 });
+  chmodSync(digestFile, 0o600);
+  return { actor: GENERATED_ACTOR, digest, file, created: true };
 }

@@ -6,6 +6,12 @@ export interface AppConfig {
   dataDir: string;
   /** actor → token, from API_TOKENS; empty when unset (a token is then generated). */
   apiTokens: Map<string, string>;
+  /** Actors of API_TOKENS with the admin role (API_ADMINS); the others are recorders. */
+  apiAdmins: Set<string>;
+  /** Writes allowed per actor per minute (WRITE_RATE_LIMIT; 0: no limit). */
+  writeRateLimit: number;
+  /** Origins allowed by CORS (CORS_ORIGINS, comma-separated); empty: CORS off. */
+  corsOrigins: string[];
   eventStore: 'sqlite' | 'kurrentdb';
   kurrentdbUrl?: string;
   readModelStore: 'sqlite' | 'mongodb';
@@ -37,6 +43,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     }
   }
 
+  const apiAdmins = new Set((env.API_ADMINS ?? '').split(',').map((a) => a.trim()).filter(Boolean));
+  for (const admin of apiAdmins) {
+    if (apiTokens.size > 0 && !apiTokens.has(admin)) problems.push(`API_ADMINS names "${admin}", who has no token in API_TOKENS`);
+  }
+  const writeRateLimit = Number(env.WRITE_RATE_LIMIT ?? 600);
+  if (!Number.isInteger(writeRateLimit) || writeRateLimit < 0) problems.push(`WRITE_RATE_LIMIT must be a whole number of writes per minute, got "${env.WRITE_RATE_LIMIT}"`);
+  const corsOrigins = (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+
   const eventStore = (env.EVENT_STORE ?? 'sqlite') as AppConfig['eventStore'];
   if (!['sqlite', 'kurrentdb'].includes(eventStore)) problems.push(`EVENT_STORE must be sqlite or kurrentdb, got "${env.EVENT_STORE}"`);
   if (eventStore === 'kurrentdb' && !env.KURRENTDB_URL) problems.push('EVENT_STORE=kurrentdb needs KURRENTDB_URL (e.g. kurrentdb://localhost:2113?tls=false)');
@@ -52,6 +66,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port,
     dataDir: resolve(env.DATA_DIR ?? './data'),
     apiTokens,
+    apiAdmins,
+    writeRateLimit,
+    corsOrigins,
     eventStore,
     ...(env.KURRENTDB_URL ? { kurrentdbUrl: env.KURRENTDB_URL } : {}),
     readModelStore,

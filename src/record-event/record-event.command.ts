@@ -1,4 +1,5 @@
 import { Command } from '@nestjs/cqrs';
+import type { Role } from '../auth/token-registry.js';
 import type { WriteResult } from '../shared/framework-writer.js';
 
 /** Append one governance event `{ type, effectiveDate, data, source }` to a framework. */
@@ -10,6 +11,8 @@ export class RecordEventCommand extends Command<WriteResult> {
     readonly actor: string,
     readonly idempotencyKey?: string,
     readonly expectedRevision?: number,
+    /** Corrections and retractions need the admin role. */
+    readonly role: Role = 'recorder',
   ) {
     super();
   }

@@ -1,6 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { correctedData } from '../domain/framework.decider.js';
-import { FrameworkNotFound } from '../shared/app-errors.js';
+import { FrameworkNotFound, NotAllowed } from '../shared/app-errors.js';
 import { FrameworkWriter, type WriteResult } from '../shared/framework-writer.js';
 import { ID_PATTERN } from './event-body.dto.js';
 import { validateCorrectedData, validateEventBody } from './event-body.validation.js';
@@ -13,6 +13,9 @@ export class RecordEventHandler implements ICommandHandler<RecordEventCommand> {
   async execute(command: RecordEventCommand): Promise<WriteResult> {
     if (!ID_PATTERN.test(command.frameworkId)) throw new FrameworkNotFound(command.frameworkId);
     const event = validateEventBody(command.body);
+    if ((event.type === 'FactCorrected' || event.type === 'FactRetracted') && command.role !== 'admin') {
+      throw new NotAllowed(`${command.actor} may record facts but not correct or retract them: that needs the admin role`);
+    }
     return this.writer.write(
       command.frameworkId,
       { type: 'RecordEvent', event },

@@ -16,6 +16,9 @@ export class InvalidInput extends Error {
   }
 }
 
+/** 403: the actor's role does not allow it. */
+export class NotAllowed extends Error {}
+
 /** 404 */
 export class FrameworkNotFound extends Error {
   constructor(readonly frameworkId: string) {

@@ -1,5 +1,5 @@
 import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
-import { FrameworkExists, FrameworkNotFound, InvalidInput, RevisionConflict, RuleBroken } from './app-errors.js';
+import { FrameworkExists, FrameworkNotFound, InvalidInput, NotAllowed, RevisionConflict, RuleBroken } from './app-errors.js';
 
 interface HttpResponse {
   status(code: number): HttpResponse;
@@ -26,6 +26,7 @@ export class HttpErrorFilter implements ExceptionFilter {
 
   private describe(error: unknown): [number, Record<string, unknown>] {
     if (error instanceof InvalidInput) return [400, { message: error.message, fields: error.fields }];
+    if (error instanceof NotAllowed) return [403, { message: error.message }];
     if (error instanceof FrameworkNotFound) return [404, { message: error.message }];
     if (error instanceof RevisionConflict) {
       return [409, { message: error.message, currentRevision: error.currentRevision }];
