@@ -27,7 +27,22 @@ export function dayOf(ms: number): Day {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
+/** Parsed dates by their text (the histories repeat the same few dates many times). */
+const parsedDates = new Map<string, EdtfDate>();
+const PARSED_DATES_MAX = 10_000;
+
 export function parseEdtf(value: unknown): EdtfDate {
+  if (typeof value === 'string') {
+    const known = parsedDates.get(value);
+    if (known) return known;
+  }
+  const parsed = parseEdtfUncached(value);
+  if (parsedDates.size >= PARSED_DATES_MAX) parsedDates.clear();
+  parsedDates.set(parsed.edtf, parsed);
+  return parsed;
+}
+
+function parseEdtfUncached(value: unknown): EdtfDate {
   if (typeof value !== 'string' || value.length === 0 || value.length > 40) {
     throw new InvalidEdtfDate(value, 'expected a non-empty string');
   }
@@ -48,7 +63,7 @@ export function parseEdtf(value: unknown): EdtfDate {
   if (first < '0001-01-01' || last > '9999-12-31') {
     throw new InvalidEdtfDate(value, 'out of range');
   }
-  return { edtf: value, first, last, approximate: first !== last || /[?~%]/.test(value) };
+  return Object.freeze({ edtf: value, first, last, approximate: first !== last || /[?~%]/.test(value) });
 }
 
 export function isEdtf(value: unknown): boolean {

@@ -96,6 +96,17 @@ export function readModelContract(name: string, open: () => Promise<ReadModelSto
       expect(stateFromSegments(await store.segmentsAt(id, '2006-09-01')).conventions.map((c) => c.id)).toEqual(['c1']);
     });
 
+    it('skips changes at or below the checkpoint: a second runner on the same store changes nothing', async () => {
+      const id = `fw-${randomUUID()}`;
+      const events = await project(sample(), id, nextOffset());
+      const checkpoint = await store.checkpoint();
+      const again = projectEvent(events.slice(0, 3), events[3], []);
+      await store.commit([again]);
+      expect(await store.checkpoint()).toBe(checkpoint);
+      expect((await store.frameworkEvents(id)).length).toBe(4);
+      expect((await store.currentSegments(id)).length).toBeGreaterThan(0);
+    });
+
     it('equals the pure fold of the events filtered by effective date and known-at, for random histories (property)', async () => {
       await fc.assert(
         fc.asyncProperty(

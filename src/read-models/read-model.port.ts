@@ -63,7 +63,10 @@ export interface ProjectionChange {
 export interface ReadModelStore {
   /** The position of the last event applied, or null when none. */
   checkpoint(): Promise<number | null>;
-  /** Applies the changes in order, with the checkpoint, in one atomic write. */
+  /**
+   * Applies the changes in order, with the checkpoint, in one atomic write. Changes at or below
+   * the stored checkpoint are skipped: they were applied already (two runners on one store).
+   */
   commit(changes: ProjectionChange[]): Promise<void>;
   /** Drops every read model and the checkpoint (before a rebuild). */
   reset(): Promise<void>;

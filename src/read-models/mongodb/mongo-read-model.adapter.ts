@@ -91,7 +91,11 @@ export class MongoReadModelStore implements ReadModelStore {
     await this.connection.transaction(async (session) => {
       // Rebuilt on every attempt: the driver retries the whole callback on transient errors,
       // and mongoose's bulkWrite replaces the plan's documents with its own.
-      const plan = commitPlan(changes);
+      // Changes at or below the checkpoint were applied already (by another runner on this store).
+      const stored = await checkpoints.findOne(checkpointFilter()).session(session).lean<{ position: number }>().exec();
+      const fresh = stored ? changes.filter((c) => c.position > stored.position) : changes;
+      if (fresh.length === 0) return;
+      const plan = commitPlan(fresh);
       await frameworks.bulkWrite(plan.frameworks, { session, ordered: true });
       // The unique (frameworkId, revision) index refuses a second event for a revision: the
       // error aborts the transaction and nothing of the whole batch is applied.

@@ -76,7 +76,11 @@ export class SqliteReadModelStore implements ReadModelStore {
     if (changes.length === 0) return;
     const s = this.statements;
     const write = this.db.transaction(() => {
-      for (const change of changes) {
+      // Changes at or below the checkpoint were applied already (by another runner on this store).
+      const checkpoint = s.checkpoint.get()?.position ?? null;
+      const fresh = checkpoint === null ? changes : changes.filter((c) => c.position > checkpoint);
+      if (fresh.length === 0) return;
+      for (const change of fresh) {
         const { event, framework } = change;
         s.upsertFramework.run({ ...framework, description: framework.description ?? null });
         s.insertEvent.run(event.frameworkId, event.revision, event.position, event.eventId, event.recordedAt, JSON.stringify(event));
@@ -85,7 +89,7 @@ export class SqliteReadModelStore implements ReadModelStore {
           s.openSegment.run(event.frameworkId, o.kind, o.itemId, o.validFrom, o.validTo, event.recordedAt, JSON.stringify(o.payload));
         }
       }
-      s.setCheckpoint.run(changes[changes.length - 1].position);
+      s.setCheckpoint.run(fresh[fresh.length - 1].position);
     });
     try {
       write();
