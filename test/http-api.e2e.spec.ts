@@ -17,7 +17,7 @@ describe('HTTP API on the embedded stores', () => {
 
   async function start(env: Record<string, string> = {}) {
     app = await createHttpApp(
-      loadConfig({ DATA_DIR: dataDir, API_TOKENS: `secretariat=${TOKEN},auditor=${OTHER}`, API_ADMINS: 'auditor', ...env }),
+      loadConfig({ DATA_DIR: dataDir, API_TOKENS: `secretariat=${TOKEN},auditor=${OTHER}`, API_ADMINS: 'auditor', READ_WAIT_MS: '300', ...env }),
       { logger: false },
     );
     await app.init();
@@ -242,6 +242,32 @@ describe('HTTP API on the embedded stores', () => {
     });
   });
 
+  describe('operations', () => {
+    it('verifies the log for an admin only', async () => {
+      const report = await http.get('/api/admin/verify').set('Authorization', `Bearer ${OTHER}`).expect(200);
+      expect(report.body).toMatchObject({ ok: true, chained: true });
+      expect(report.body.checked).toBeGreaterThanOrEqual(CCCS13_SEED.length);
+      await http.get('/api/admin/verify').set('Authorization', `Bearer ${TOKEN}`).expect(403);
+      await http.get('/api/admin/verify').expect(401);
+    });
+
+    it('waits for minPosition, refuses a bad one, and says 503 when the read models are behind', async () => {
+      const res = await append({ type: 'MilestoneNoted', effectiveDate: '2019', data: { milestoneId: 'min-position', name: 'x' }, source }).expect(201);
+      const seen = await state(`at=2019-06-30&minPosition=${res.body.position}`).expect(200);
+      expect(seen.body.milestones.map((m: { id: string }) => m.id)).toContain('min-position');
+      expect((await state('at=2019-06-30&minPosition=abc').expect(400)).body.fields[0].field).toBe('minPosition');
+      const behind = await state(`at=2019-06-30&minPosition=${res.body.position + 1_000_000}`).expect(503);
+      expect(behind.headers['retry-after']).toBe('1');
+    });
+
+    it('sends security headers, and no CORS headers unless configured', async () => {
+      const res = await http.get('/api/frameworks').set('Origin', 'http://elsewhere.example').expect(200);
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['x-powered-by']).toBeUndefined();
+      expect(res.headers['access-control-allow-origin']).toBeUndefined();
+    });
+  });
+
   describe('restart', () => {
     it('keeps the history and does not load the seed twice', async () => {
       const before = (await state('at=2018-06-30')).body;
@@ -252,11 +278,27 @@ describe('HTTP API on the embedded stores', () => {
       expect((await http.get('/api/frameworks')).body.find((f: { id: string }) => f.id === 'cccs13').revision).toBe(before.revision);
     });
 
+    it('limits the writes of each actor per minute (429, Retry-After), appending nothing beyond', async () => {
+      await app.close();
+      await start({ WRITE_RATE_LIMIT: '2', CORS_ORIGINS: 'http://partner.example' });
+      const body = (i: number) => ({ type: 'MilestoneNoted', effectiveDate: '2020', data: { milestoneId: `limited-${i}`, name: 'x' }, source });
+      await append(body(1)).expect(201);
+      await append(body(2)).expect(201);
+      const before = await historyLength();
+      const limited = await append(body(3)).expect(429);
+      expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+      expect(await historyLength()).toBe(before);
+      await append(body(3), {}, OTHER).expect(201);
+      const cors = await http.get('/api/frameworks').set('Origin', 'http://partner.example').expect(200);
+      expect(cors.headers['access-control-allow-origin']).toBe('http://partner.example');
+    });
+
     it('generates an owner-only token file where API_TOKENS is unset', async () => {
       await app.close();
       await start({ API_TOKENS: '' });
       const file = join(dataDir, 'api-token');
       expect(statSync(file).mode & 0o777).toBe(0o600);
+      expect(statSync(join(dataDir, 'api-token.sha256')).mode & 0o777).toBe(0o600);
       const token = readFileSync(file, 'utf8').trim();
       await http.post('/api/frameworks').set('Authorization', `Bearer ${token}`).send({ id: 'generated', name: 'x' }).expect(201);
       const history = (await http.get('/api/frameworks/generated/history')).body.events;

@@ -2,6 +2,7 @@ import { Global, Logger, Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { BearerAuthGuard } from './bearer-auth.guard.js';
 import { generatedToken, TokenRegistry } from './token-registry.js';
+import { WriteRateLimiter } from './write-rate-limiter.js';
 
 @Global()
 @Module({
@@ -20,8 +21,9 @@ import { generatedToken, TokenRegistry } from './token-registry.js';
         return new TokenRegistry([{ actor: generated.actor, role: 'admin', digest: generated.digest }]);
       },
     },
+    { provide: WriteRateLimiter, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new WriteRateLimiter(config.writeRateLimit) },
     BearerAuthGuard,
   ],
-  exports: [TokenRegistry, BearerAuthGuard],
+  exports: [TokenRegistry, WriteRateLimiter, BearerAuthGuard],
 })
 export class AuthModule {}

@@ -10,6 +10,8 @@ export interface AppConfig {
   apiAdmins: Set<string>;
   /** Writes allowed per actor per minute (WRITE_RATE_LIMIT; 0: no limit). */
   writeRateLimit: number;
+  /** How long a read with `minPosition` waits for the read models (READ_WAIT_MS). */
+  readWaitMs: number;
   /** Origins allowed by CORS (CORS_ORIGINS, comma-separated); empty: CORS off. */
   corsOrigins: string[];
   eventStore: 'sqlite' | 'kurrentdb';
@@ -49,6 +51,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const writeRateLimit = Number(env.WRITE_RATE_LIMIT ?? 600);
   if (!Number.isInteger(writeRateLimit) || writeRateLimit < 0) problems.push(`WRITE_RATE_LIMIT must be a whole number of writes per minute, got "${env.WRITE_RATE_LIMIT}"`);
+  const readWaitMs = Number(env.READ_WAIT_MS ?? 5000);
+  if (!Number.isInteger(readWaitMs) || readWaitMs < 0 || readWaitMs > 60_000) problems.push(`READ_WAIT_MS must be milliseconds between 0 and 60000, got "${env.READ_WAIT_MS}"`);
   const corsOrigins = (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
 
   const eventStore = (env.EVENT_STORE ?? 'sqlite') as AppConfig['eventStore'];
@@ -68,6 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     apiTokens,
     apiAdmins,
     writeRateLimit,
+    readWaitMs,
     corsOrigins,
     eventStore,
     ...(env.KURRENTDB_URL ? { kurrentdbUrl: env.KURRENTDB_URL } : {}),

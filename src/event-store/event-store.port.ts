@@ -109,6 +109,20 @@ export interface EventStore {
   subscribe(options: SubscribeOptions): Subscription;
   /** Recomputes the hash chains (per stream and global) and names the first broken link. */
   verify(): Promise<IntegrityReport>;
+  /**
+   * Restores a backup: copies records this store (or another one) wrote, into an EMPTY store.
+   * It is the store copying its own records, not a client writing: event ids, streams,
+   * revisions, `recordedAt`, data and metadata are kept exactly (an adapter whose log has its
+   * own positions may keep the given ones too). `events` are in global order; each stream's
+   * revisions run 0, 1, 2…; `recordedAt` never decreases. All or nothing, in one transaction;
+   * the hash chains are recomputed, so a faithful copy of a chained store ends with the same
+   * `chainHead()`. Refused (nothing written) when the store holds any event, when the records
+   * are inconsistent, or when the adapter cannot keep them as they are (KurrentDB stamps its own
+   * created dates: use the import there).
+   */
+  restore(events: StoredEvent[]): Promise<void>;
+  /** The hash of the global chain's last link (the whole log's fingerprint); null when the store keeps no chain or is empty. */
+  chainHead(): Promise<string | null>;
   /** A short status for /health. */
   health(): Promise<{ status: 'up' | 'down'; detail?: string }>;
   close(): Promise<void>;

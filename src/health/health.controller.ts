@@ -1,9 +1,12 @@
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port.js';
 import { ProjectionRunner } from '../projection/projection-runner.js';
 import { READ_MODEL_STORE, type ReadModelStore } from '../read-models/read-model.port.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { HealthSchema } from '../web/openapi/api-schemas.js';
 
+@ApiTags('health')
 @Controller('health')
 export class HealthController {
   constructor(
@@ -15,6 +18,9 @@ export class HealthController {
 
   /** 200 when every store answers, 503 otherwise; each store's status either way. */
   @Get()
+  @ApiOperation({ summary: "Each store's status and the projection's position" })
+  @ApiOkResponse({ type: HealthSchema })
+  @ApiServiceUnavailableResponse({ description: 'A store or the projection is down', type: HealthSchema })
   async health(@Res({ passthrough: true }) response: { status(code: number): void }) {
     const [eventStore, readModels] = await Promise.all([this.events.health(), this.readModels.health()]);
     const projection = this.projection.status;

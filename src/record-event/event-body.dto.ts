@@ -1,3 +1,4 @@
+import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMinSize,
@@ -48,118 +49,302 @@ function apply(...decorators: PropertyDecorator[]): PropertyDecorator {
 }
 const Name = () => apply(...Text(300));
 
+/** OpenAPI descriptions shared by the properties below. */
+const EDTF_DOC = { type: String, description: 'EDTF: 1994-07-25, 2006-05, 2003, 198X, 2011/2014', example: '2006' };
+const ID_DOC = { pattern: ID_PATTERN.source, description: 'Lowercase id: letters, digits and dashes' };
+const DATA_SCHEMA_NAMES = [
+  'FrameworkEstablishedData',
+  'ConventionSignedData',
+  'ConventionTermData',
+  'ConventionEndedData',
+  'PartyJoinedData',
+  'PartyWithdrewData',
+  'MissionLaunchedData',
+  'MissionEndedData',
+  'InstrumentAdoptedData',
+  'InstrumentRepealedData',
+  'BodyCreatedData',
+  'BodyDissolvedData',
+  'ReviewConductedData',
+  'MilestoneNotedData',
+  'SourceConflictNotedData',
+  'FactCorrectedData',
+  'FactRetractedData',
+];
+
 export class SourceDto {
-  @apply(...Text(300)) document: string;
-  @apply(...Text(4000)) passage: string;
-  @IsIn(['stated', 'inferred']) confidence: 'stated' | 'inferred';
-  @IsOptional() @apply(...Text(4000)) note?: string;
+  @ApiProperty({ maxLength: 300, description: 'The document the fact comes from' }) @apply(...Text(300)) document: string;
+  @ApiProperty({ maxLength: 4000, description: 'The passage quoted from it' }) @apply(...Text(4000)) passage: string;
+  @ApiProperty({ enum: ['stated', 'inferred'], description: 'stated: the source says it; inferred: derived (say why in note)' })
+  @IsIn(['stated', 'inferred'])
+  confidence: 'stated' | 'inferred';
+  @ApiPropertyOptional({ maxLength: 4000, description: 'For an inferred fact, the reasoning' })
+  @IsOptional()
+  @apply(...Text(4000))
+  note?: string;
 }
 
 export class EventBodyDto {
-  @IsIn(EVENT_TYPES as unknown as string[], { message: `type must be one of ${EVENT_TYPES.join(', ')}` }) type: EventType;
-  @IsEdtf() effectiveDate: string;
-  @IsObject() data: Record<string, unknown>;
-  @ValidateNested() @Type(() => SourceDto) @IsObject() source: SourceDto;
+  @ApiProperty({ enum: EVENT_TYPES })
+  @IsIn(EVENT_TYPES as unknown as string[], { message: `type must be one of ${EVENT_TYPES.join(', ')}` })
+  type: EventType;
+  @ApiProperty({ ...EDTF_DOC, description: 'When it happened in the world (EDTF), as the source dates it' })
+  @IsEdtf()
+  effectiveDate: string;
+  @ApiProperty({
+    description:
+      'Depends on `type`: ConventionSigned → ConventionSignedData, ConventionExtended and ConventionRenewed → ConventionTermData, …',
+    oneOf: DATA_SCHEMA_NAMES.map((name) => ({ $ref: getSchemaPath(name) })),
+  })
+  @IsObject()
+  data: Record<string, unknown>;
+  @ApiProperty({ type: () => SourceDto }) @ValidateNested() @Type(() => SourceDto) @IsObject() source: SourceDto;
 }
 
 export class PartyRefDto {
-  @Id() id: string;
-  @Name() name: string;
-  @IsIn(PARTY_KINDS as unknown as string[]) kind: string;
+  @ApiProperty({ ...ID_DOC, example: 'vitrolles' }) @Id() id: string;
+  @ApiProperty({ maxLength: 300, example: 'Vitrolles' }) @Name() name: string;
+  @ApiProperty({ enum: PARTY_KINDS }) @IsIn(PARTY_KINDS as unknown as string[]) kind: string;
 }
 
 class FrameworkEstablishedData {
-  @Name() name: string;
-  @IsOptional() @apply(...Text(4000)) description?: string;
-  @IsOptional() @apply(...Text(300)) territory?: string;
+  @ApiProperty({ maxLength: 300 })
+  @Name()
+  name: string;
+  @ApiPropertyOptional({ maxLength: 4000 })
+  @IsOptional()
+  @apply(...Text(4000))
+  description?: string;
+  @ApiPropertyOptional({ maxLength: 300 })
+  @IsOptional()
+  @apply(...Text(300))
+  territory?: string;
 }
 class ConventionSignedData {
-  @Id() conventionId: string;
-  @Name() name: string;
-  @IsEdtf() start: string;
-  @IsOptional() @IsEdtf() end?: string;
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => PartyRefDto) parties: PartyRefDto[];
-  @IsOptional() @Id() supersedes?: string;
+  @ApiProperty({ ...ID_DOC })
+  @Id()
+  conventionId: string;
+  @ApiProperty({ maxLength: 300 })
+  @Name()
+  name: string;
+  @ApiProperty({ ...EDTF_DOC })
+  @IsEdtf()
+  start: string;
+  @ApiPropertyOptional({ ...EDTF_DOC })
+  @IsOptional()
+  @IsEdtf()
+  end?: string;
+  @ApiProperty({ type: () => [PartyRefDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => PartyRefDto)
+  parties: PartyRefDto[];
+  @ApiPropertyOptional({ ...ID_DOC })
+  @IsOptional()
+  @Id()
+  supersedes?: string;
 }
 class ConventionTermData {
-  @Id() conventionId: string;
-  @IsEdtf() newEnd: string;
+  @ApiProperty({ ...ID_DOC })
+  @Id()
+  conventionId: string;
+  @ApiProperty({ ...EDTF_DOC })
+  @IsEdtf()
+  newEnd: string;
 }
 class ConventionEndedData {
-  @Id() conventionId: string;
-  @IsOptional() @apply(...Text(2000)) reason?: string;
+  @ApiProperty({ ...ID_DOC })
+  @Id()
+  conventionId: string;
+  @ApiPropertyOptional({ maxLength: 2000 })
+  @IsOptional()
+  @apply(...Text(2000))
+  reason?: string;
 }
 class PartyJoinedData {
-  @Id() conventionId: string;
-  @ValidateNested() @Type(() => PartyRefDto) @IsObject() party: PartyRefDto;
+  @ApiProperty({ ...ID_DOC })
+  @Id()
+  conventionId: string;
+  @ApiProperty({ type: () => PartyRefDto })
+  @ValidateNested()
+  @Type(() => PartyRefDto)
+  @IsObject()
+  party: PartyRefDto;
 }
 class PartyWithdrewData {
-  @Id() conventionId: string;
-  @Id() partyId: string;
+  @ApiProperty({ ...ID_DOC })
+  @Id()
+  conventionId: string;
+  @ApiProperty({ ...ID_DOC })
+  @Id()
+  partyId: string;
 }
 class MissionLaunchedData {
-  @Id() missionId: string;
-  @Name() name: string;
-  @IsArray() @ArrayMinSize(1) @IsIn(MISSION_DOMAINS as unknown as string[], { each: true }) domains: string[];
-  @IsOptional() @apply(...Text(4000)) description?: string;
+  @ApiProperty({ ...ID_DOC })
+  @Id()
+  missionId: string;
+  @ApiProperty({ maxLength: 300 })
+  @Name()
+  name: string;
+  @ApiProperty({ enum: MISSION_DOMAINS, isArray: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @IsIn(MISSION_DOMAINS as unknown as string[], { each: true })
+  domains: string[];
+  @ApiPropertyOptional({ maxLength: 4000 })
+  @IsOptional()
+  @apply(...Text(4000))
+  description?: string;
 }
 class MissionEndedData {
-  @Id() missionId: string;
+  @ApiProperty({ ...ID_DOC })
+  @Id()
+  missionId: string;
 }
 class InstrumentAdoptedData {
-  @Id() instrumentId: string;
-  @Name() name: string;
-  @IsIn(INSTRUMENT_KINDS as unknown as string[]) kind: string;
-  @IsOptional() @apply(...Text(4000)) description?: string;
-  @IsOptional() @IsObject() figures?: Record<string, string | number | boolean>;
+  @ApiProperty({ ...ID_DOC })
+  @Id()
+  instrumentId: string;
+  @ApiProperty({ maxLength: 300 })
+  @Name()
+  name: string;
+  @ApiProperty({ enum: INSTRUMENT_KINDS })
+  @IsIn(INSTRUMENT_KINDS as unknown as string[])
+  kind: string;
+  @ApiPropertyOptional({ maxLength: 4000 })
+  @IsOptional()
+  @apply(...Text(4000))
+  description?: string;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] } })
+  @IsOptional()
+  @IsObject()
+  figures?: Record<string, string | number | boolean>;
 }
 class InstrumentRepealedData {
-  @Id() instrumentId: string;
+  @ApiProperty({ ...ID_DOC })
+  @Id()
+  instrumentId: string;
 }
 class BodyCreatedData {
-  @Id() bodyId: string;
-  @Name() name: string;
-  @IsIn(BODY_KINDS as unknown as string[]) kind: string;
-  @IsOptional() @apply(...Text(4000)) description?: string;
+  @ApiProperty({ ...ID_DOC })
+  @Id()
+  bodyId: string;
+  @ApiProperty({ maxLength: 300 })
+  @Name()
+  name: string;
+  @ApiProperty({ enum: BODY_KINDS })
+  @IsIn(BODY_KINDS as unknown as string[])
+  kind: string;
+  @ApiPropertyOptional({ maxLength: 4000 })
+  @IsOptional()
+  @apply(...Text(4000))
+  description?: string;
 }
 class BodyDissolvedData {
-  @Id() bodyId: string;
+  @ApiProperty({ ...ID_DOC })
+  @Id()
+  bodyId: string;
 }
 class ReviewConductedData {
-  @Id() reviewId: string;
-  @Name() name: string;
-  @IsOptional() @IsArray() @ArrayMaxSize(100) @IsString({ each: true }) @MaxLength(4000, { each: true }) findings?: string[];
-  @IsOptional() @apply(...Text(300)) conductedBy?: string;
+  @ApiProperty({ ...ID_DOC })
+  @Id()
+  reviewId: string;
+  @ApiProperty({ maxLength: 300 })
+  @Name()
+  name: string;
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @MaxLength(4000, { each: true })
+  findings?: string[];
+  @ApiPropertyOptional({ maxLength: 300 })
+  @IsOptional()
+  @apply(...Text(300))
+  conductedBy?: string;
 }
 class MilestoneNotedData {
-  @Id() milestoneId: string;
-  @Name() name: string;
-  @IsOptional() @apply(...Text(4000)) description?: string;
+  @ApiProperty({ ...ID_DOC })
+  @Id()
+  milestoneId: string;
+  @ApiProperty({ maxLength: 300 })
+  @Name()
+  name: string;
+  @ApiPropertyOptional({ maxLength: 4000 })
+  @IsOptional()
+  @apply(...Text(4000))
+  description?: string;
 }
 export class SubjectRefDto {
-  @IsIn(SUBJECT_KINDS as unknown as string[]) kind: string;
-  @Id() id: string;
+  @ApiProperty({ enum: SUBJECT_KINDS })
+  @IsIn(SUBJECT_KINDS as unknown as string[])
+  kind: string;
+  @ApiProperty({ ...ID_DOC })
+  @Id()
+  id: string;
 }
 export class AccountDto {
-  @apply(...Text(4000)) claim: string;
-  @apply(...Text(4000)) passage: string;
+  @ApiProperty({ maxLength: 4000 })
+  @apply(...Text(4000))
+  claim: string;
+  @ApiProperty({ maxLength: 4000 })
+  @apply(...Text(4000))
+  passage: string;
 }
 class SourceConflictNotedData {
-  @Id() conflictId: string;
-  @Name() subject: string;
-  @IsArray() @ArrayMinSize(1) @ValidateNested({ each: true }) @Type(() => SubjectRefDto) about: SubjectRefDto[];
-  @IsArray() @ArrayMinSize(2) @ValidateNested({ each: true }) @Type(() => AccountDto) accounts: AccountDto[];
-  @IsOptional() @apply(...Text(4000)) resolution?: string;
+  @ApiProperty({ ...ID_DOC })
+  @Id()
+  conflictId: string;
+  @ApiProperty({ maxLength: 300 })
+  @Name()
+  subject: string;
+  @ApiProperty({ type: () => [SubjectRefDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ValidateNested({ each: true })
+  @Type(() => SubjectRefDto)
+  about: SubjectRefDto[];
+  @ApiProperty({ type: () => [AccountDto] })
+  @IsArray()
+  @ArrayMinSize(2)
+  @ValidateNested({ each: true })
+  @Type(() => AccountDto)
+  accounts: AccountDto[];
+  @ApiPropertyOptional({ maxLength: 4000 })
+  @IsOptional()
+  @apply(...Text(4000))
+  resolution?: string;
 }
 class FactCorrectedData {
-  @Matches(/^[0-9a-f-]{36}$/, { message: 'eventId must be the id (UUID) of an event of this framework' }) eventId: string;
-  @IsOptional() @IsEdtf() effectiveDate?: string;
-  @IsOptional() @IsObject() data?: Record<string, unknown>;
-  @apply(...Text(2000)) reason: string;
+  @ApiProperty({ format: 'uuid', description: 'The event concerned' })
+  @Matches(/^[0-9a-f-]{36}$/, { message: 'eventId must be the id (UUID) of an event of this framework' })
+  eventId: string;
+  @ApiPropertyOptional({ ...EDTF_DOC })
+  @IsOptional()
+  @IsEdtf()
+  effectiveDate?: string;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: 'The corrected data (same shape as the original event; identities cannot change)',
+  })
+  @IsOptional()
+  @IsObject()
+  data?: Record<string, unknown>;
+  @ApiProperty({ maxLength: 2000 })
+  @apply(...Text(2000))
+  reason: string;
 }
 class FactRetractedData {
-  @Matches(/^[0-9a-f-]{36}$/, { message: 'eventId must be the id (UUID) of an event of this framework' }) eventId: string;
-  @apply(...Text(2000)) reason: string;
+  @ApiProperty({ format: 'uuid', description: 'The event concerned' })
+  @Matches(/^[0-9a-f-]{36}$/, { message: 'eventId must be the id (UUID) of an event of this framework' })
+  eventId: string;
+  @ApiProperty({ maxLength: 2000 })
+  @apply(...Text(2000))
+  reason: string;
 }
 
 /** The class that validates the data of each event type. */

@@ -54,3 +54,13 @@ export class RuleBroken extends Error {
     super(message);
   }
 }
+
+/** 503: the read models have not reached the position asked for (yet). */
+export class ReadModelsBehind extends Error {
+  constructor(
+    readonly wanted: number,
+    readonly reached: number | null,
+  ) {
+    super(`the read models have not reached position ${wanted} yet (at ${reached ?? 'none'}); retry shortly`);
+  }
+}

@@ -1,5 +1,5 @@
 import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
-import { FrameworkExists, FrameworkNotFound, InvalidInput, NotAllowed, RevisionConflict, RuleBroken } from './app-errors.js';
+import { FrameworkExists, FrameworkNotFound, InvalidInput, NotAllowed, ReadModelsBehind, RevisionConflict, RuleBroken } from './app-errors.js';
 
 interface HttpResponse {
   status(code: number): HttpResponse;
@@ -21,12 +21,14 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (response.headersSent) return;
     const [status, body] = this.describe(error);
     if (error instanceof RevisionConflict) response.setHeader('ETag', `"${error.currentRevision}"`);
+    if (error instanceof ReadModelsBehind) response.setHeader('Retry-After', '1');
     response.status(status).json({ statusCode: status, error: REASONS[status] ?? 'Error', ...body });
   }
 
   private describe(error: unknown): [number, Record<string, unknown>] {
     if (error instanceof InvalidInput) return [400, { message: error.message, fields: error.fields }];
     if (error instanceof NotAllowed) return [403, { message: error.message }];
+    if (error instanceof ReadModelsBehind) return [503, { message: error.message, position: error.reached }];
     if (error instanceof FrameworkNotFound) return [404, { message: error.message }];
     if (error instanceof RevisionConflict) {
       return [409, { message: error.message, currentRevision: error.currentRevision }];

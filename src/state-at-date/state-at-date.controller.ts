@@ -1,20 +1,41 @@
 import { Controller, Get, Param, Query as QueryParams } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
 import { IsDay, IsInstant, normalizeInstant } from '../shared/query-params.js';
+import { StateAnswerSchema } from '../web/openapi/api-schemas.js';
+import { ApiReadErrors } from '../web/openapi/openapi.js';
 import { StateAtDateQuery } from './state-at-date.query.js';
 
 export class StateParams {
-  @IsDay() at: string;
-  @IsOptional() @IsInstant() knownAt?: string;
+  @ApiProperty({ format: 'date', example: '2007-06-30', description: 'The effective day, YYYY-MM-DD' })
+  @IsDay()
+  at: string;
+  @ApiPropertyOptional({
+    format: 'date-time',
+    example: '2026-01-01T00:00:00Z',
+    description: 'The record as it stood at this instant (ISO 8601); default: now',
+  })
+  @IsOptional()
+  @IsInstant()
+  knownAt?: string;
 }
 
+@ApiTags('state')
 @Controller('api/frameworks')
 export class StateAtDateController {
   constructor(private readonly queries: QueryBus) {}
 
   /** What was in force on `at`, as known at `knownAt`. */
   @Get(':id/state')
+  @ApiOperation({
+    summary: 'The framework on a date, as known at an instant',
+    description:
+      'Each list holds what is in force or exists on `at`; facts dated coarser than a day are `approximate`; each item carries its `source`.',
+  })
+  @ApiParam({ name: 'id', description: 'The framework id', example: 'cccs13' })
+  @ApiOkResponse({ type: StateAnswerSchema })
+  @ApiReadErrors()
   state(@Param('id') frameworkId: string, @QueryParams() params: StateParams) {
     return this.queries.execute(
       new StateAtDateQuery(frameworkId, params.at, params.knownAt === undefined ? undefined : normalizeInstant(params.knownAt)),

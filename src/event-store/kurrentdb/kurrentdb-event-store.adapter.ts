@@ -247,6 +247,24 @@ export class KurrentDbEventStore implements EventStore {
     return { ok: true, checked, chained: false };
   }
 
+  /**
+   * Not supported: KurrentDB stamps each event with its own `created` instant (and its own
+   * positions), so records cannot be copied as they are. Use the import, which appends the
+   * events anew (same ids, the first recording kept in the metadata).
+   */
+  async restore(_events: StoredEvent[]): Promise<void> {
+    this.assertOpen();
+    throw new Error(
+      'restore is not supported by KurrentDB: it sets its own created dates (recordedAt) and positions, so records cannot be copied as they are; use import',
+    );
+  }
+
+  /** KurrentDB keeps no hash chain of ours. */
+  async chainHead(): Promise<string | null> {
+    this.assertOpen();
+    return null;
+  }
+
   async lastPosition(): Promise<number | null> {
     this.assertOpen();
     await this.index.refresh();

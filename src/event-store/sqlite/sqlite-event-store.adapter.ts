@@ -104,6 +104,9 @@ export class SqliteEventStore implements EventStore {
     streamRevision: Database.Statement<[string], { revision: number }>;
     lastRecordedAt: Database.Statement<[], { recorded_at: string }>;
     insert: Database.Statement<[string, string, number, string, string, string, string, string, string]>;
+    insertAt: Database.Statement<[number, string, string, number, string, string, string, string, string, string]>;
+    count: Database.Statement<[], { n: number }>;
+    sequence: Database.Statement<[], { seq: number }>;
     lastStreamHash: Database.Statement<[string], { stream_hash: string }>;
     lastLogHash: Database.Statement<[], { log_hash: string }>;
     readStream: Database.Statement<[string, number], EventRow>;
@@ -120,6 +123,8 @@ export class SqliteEventStore implements EventStore {
   private readonly appendTransaction: Database.Transaction<
     (streamId: string, events: PendingEvent[], expected: ExpectedRevision) => AppendResult
   >;
+  /** A restore: every record in one transaction, into an empty log. */
+  private readonly restoreTransaction: Database.Transaction<(records: RestoredRecord[]) => void>;
 
   private constructor(
     private readonly db: Database.Database,
@@ -133,6 +138,12 @@ export class SqliteEventStore implements EventStore {
         `INSERT INTO events (event_id, stream_id, revision, type, data, metadata, recorded_at, stream_hash, log_hash)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
+      insertAt: db.prepare(
+        `INSERT INTO events (position, event_id, stream_id, revision, type, data, metadata, recorded_at, stream_hash, log_hash)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      count: db.prepare('SELECT COUNT(*) AS n FROM events'),
+      sequence: db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'events'"),
       lastStreamHash: db.prepare('SELECT stream_hash FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1'),
       lastLogHash: db.prepare('SELECT log_hash FROM events ORDER BY position DESC LIMIT 1'),
       readStream: db.prepare(`SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision`),
@@ -143,6 +154,7 @@ export class SqliteEventStore implements EventStore {
     this.appendTransaction = db.transaction((streamId, events, expected) =>
       this.appendInTransaction(streamId, events, expected),
     );
+    this.restoreTransaction = db.transaction((records: RestoredRecord[]) => this.restoreInTransaction(records));
     // Nested inside it, each append's transaction function becomes a savepoint.
     this.groupTransaction = db.transaction((batch: QueuedAppend[], outcomes) => {
       for (const request of batch) {
@@ -269,6 +281,27 @@ export class SqliteEventStore implements EventStore {
     return { ok: true, checked, chained: true };
   }
 
+  /**
+   * Restores a backup into this store, which must be empty: the records keep their ids, streams,
+   * revisions, positions, recordedAt, data and metadata; the chains are recomputed as `append`
+   * computes them, so a faithful copy ends with the same `chainHead()`. One transaction.
+   */
+  async restore(events: StoredEvent[]): Promise<void> {
+    this.assertOpen();
+    const records = prepareRestore(events);
+    try {
+      this.restoreTransaction.immediate(records);
+    } catch (error) {
+      throw ownError(error);
+    }
+    if (records.length > 0) this.notifySubscriptions();
+  }
+
+  async chainHead(): Promise<string | null> {
+    this.assertOpen();
+    return this.statements.lastLogHash.get()?.log_hash ?? null;
+  }
+
   async lastPosition(): Promise<number | null> {
     this.assertOpen();
     return this.statements.lastPosition.get()?.position ?? null;
@@ -344,6 +377,25 @@ export class SqliteEventStore implements EventStore {
       };
     });
     return { nextRevision: current + events.length, events: appended, replayed: false };
+  }
+
+  private restoreInTransaction(records: RestoredRecord[]): void {
+    const stored = this.statements.count.get()?.n ?? 0;
+    const sequence = this.statements.sequence.get()?.seq ?? 0;
+    if (stored > 0 || sequence > 0) {
+      throw new Error(
+        `restore: the event store is not empty (${stored} events${stored === 0 ? `, positions used up to ${sequence}` : ''}); a backup is restored only into an empty store`,
+      );
+    }
+    const streams = new Map<string, string>();
+    let logHash = GENESIS;
+    for (const r of records) {
+      const hash = eventHash(r.eventId, r.streamId, r.revision, r.type, r.data, r.metadata, r.recordedAt);
+      const streamHash = chain(streams.get(r.streamId) ?? GENESIS, hash);
+      logHash = chain(logHash, hash);
+      streams.set(r.streamId, streamHash);
+      this.statements.insertAt.run(r.position, r.eventId, r.streamId, r.revision, r.type, r.data, r.metadata, r.recordedAt, streamHash, logHash);
+    }
   }
 
   /**
@@ -510,6 +562,72 @@ function prepareAppend(streamId: string, events: NewEvent[], expected: ExpectedR
     if (!isRecord(event.metadata)) throw new TypeError(`event ${eventId}: metadata must be an object`);
     return { eventId, type: event.type, data: JSON.stringify(event.data), metadata: JSON.stringify(event.metadata) };
   });
+}
+
+/** A record to restore, checked and serialized. */
+interface RestoredRecord {
+  position: number;
+  eventId: string;
+  streamId: string;
+  revision: number;
+  type: string;
+  data: string;
+  metadata: string;
+  recordedAt: string;
+}
+
+/**
+ * Checks that the records of a restore are a consistent log — ids unique UUIDs, each stream's
+ * revisions 0, 1, 2…, positions increasing, recordedAt canonical ISO instants never decreasing —
+ * and serializes them. Throws, naming the first record at fault.
+ */
+function prepareRestore(events: StoredEvent[]): RestoredRecord[] {
+  if (!Array.isArray(events)) throw new TypeError('restore: events must be an array');
+  const ids = new Set<string>();
+  const revisions = new Map<string, number>();
+  let lastPosition = 0;
+  let lastRecordedAt = '';
+  return events.map((event, i) => {
+    const where = `restore: record ${i + 1}${typeof event?.eventId === 'string' ? ` (event ${event.eventId})` : ''}`;
+    if (!isRecord(event)) throw new TypeError(`${where} is not an event`);
+    const eventId = normalizeEventId(event.eventId);
+    if (typeof eventId !== 'string' || !UUID.test(eventId)) throw new TypeError(`${where}: the event id is not a UUID`);
+    if (ids.has(eventId)) throw new EventIdConflict(eventId);
+    ids.add(eventId);
+    if (typeof event.streamId !== 'string' || event.streamId.length === 0) throw new TypeError(`${where}: streamId must be a non-empty string`);
+    if (typeof event.type !== 'string' || event.type.length === 0) throw new TypeError(`${where}: type must be a non-empty string`);
+    const expected = (revisions.get(event.streamId) ?? -1) + 1;
+    if (event.revision !== expected) {
+      throw new Error(`${where}: stream ${event.streamId} goes from revision ${expected - 1} to ${String(event.revision)}; each stream's revisions must run 0, 1, 2…`);
+    }
+    revisions.set(event.streamId, expected);
+    if (!Number.isSafeInteger(event.position) || event.position <= lastPosition) {
+      throw new Error(`${where}: position ${String(event.position)} must be a whole number greater than the previous one (${lastPosition})`);
+    }
+    lastPosition = event.position;
+    if (typeof event.recordedAt !== 'string' || !isCanonicalInstant(event.recordedAt)) {
+      throw new TypeError(`${where}: recordedAt must be an instant as the store writes them (YYYY-MM-DDTHH:mm:ss.sssZ)`);
+    }
+    if (event.recordedAt < lastRecordedAt) throw new Error(`${where}: recordedAt ${event.recordedAt} is before the previous record's (${lastRecordedAt})`);
+    lastRecordedAt = event.recordedAt;
+    if (!isRecord(event.data)) throw new TypeError(`${where}: data must be an object`);
+    if (!isRecord(event.metadata)) throw new TypeError(`${where}: metadata must be an object`);
+    return {
+      position: event.position,
+      eventId,
+      streamId: event.streamId,
+      revision: event.revision,
+      type: event.type,
+      data: JSON.stringify(event.data),
+      metadata: JSON.stringify(event.metadata),
+      recordedAt: event.recordedAt,
+    };
+  });
+}
+
+function isCanonicalInstant(value: string): boolean {
+  const ms = Date.parse(value);
+  return Number.isFinite(ms) && new Date(ms).toISOString() === value;
 }
 
 /** UUIDs are compared case-insensitively, as KurrentDB does: stored in lower case. */

@@ -1,0 +1,241 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+/**
+ * Shapes of the JSON answers, for the OpenAPI document only (the slices answer plain objects typed
+ * by their query interfaces; these classes describe the same shapes to @nestjs/swagger).
+ */
+
+const DAY = { type: String, format: 'date', example: '2007-06-30' } as const;
+const INSTANT = { type: String, format: 'date-time', example: '2026-01-01T00:00:00.000Z' } as const;
+const EDTF = { type: String, description: 'EDTF (ISO 8601-2): 1994-07-25, 2006-05, 2003, 198X, 2011/2014', example: '2006' } as const;
+
+export class SourceSchema {
+  @ApiProperty({ example: 'seeds/000_e10eef5306c53b3b.txt' }) document: string;
+  @ApiProperty({ description: 'The passage quoted from the document' }) passage: string;
+  @ApiProperty({ enum: ['stated', 'inferred'], description: 'stated: the source says it; inferred: derived (see note)' })
+  confidence: string;
+  @ApiPropertyOptional({ description: 'For an inferred fact, the reasoning' }) note?: string;
+}
+
+export class PartyRefSchema {
+  @ApiProperty({ example: 'vitrolles' }) id: string;
+  @ApiProperty({ example: 'Vitrolles' }) name: string;
+  @ApiProperty({ enum: ['state', 'family-allowance-fund', 'region', 'department', 'fund', 'commune', 'other'] }) kind: string;
+}
+
+export class ItemSchema {
+  @ApiProperty() id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ ...DAY, description: 'First day the item counts from' }) since: string;
+  @ApiProperty({ ...EDTF, description: 'The date as the source gives it' }) sinceEdtf: string;
+  @ApiProperty({ description: 'The date is coarser than a day' }) approximate: boolean;
+  @ApiProperty({ format: 'uuid' }) eventId: string;
+  @ApiProperty({ type: SourceSchema }) source: SourceSchema;
+  @ApiPropertyOptional({ type: [String], description: 'Ids of the source conflicts that concern this item' }) conflicts?: string[];
+}
+
+export class TermChangeSchema {
+  @ApiProperty({ enum: ['extension', 'renewal'] }) kind: string;
+  @ApiProperty(EDTF) effectiveDate: string;
+  @ApiProperty(EDTF) newEnd: string;
+  @ApiProperty({ format: 'uuid' }) eventId: string;
+}
+
+export class ConventionSchema extends ItemSchema {
+  @ApiProperty(DAY) start: string;
+  @ApiProperty(EDTF) startEdtf: string;
+  @ApiProperty({
+    ...DAY,
+    nullable: true,
+    description: 'Last day of term after the extensions and renewals effective that day; null: open-ended',
+  })
+  end: string | null;
+  @ApiProperty({ ...EDTF, nullable: true }) endEdtf: string | null;
+  @ApiProperty({ ...EDTF, nullable: true, description: 'End as signed' }) originalEnd: string | null;
+  @ApiProperty({ type: [TermChangeSchema] }) termChanges: TermChangeSchema[];
+  @ApiProperty({ type: [PartyRefSchema] }) parties: PartyRefSchema[];
+  @ApiPropertyOptional({ description: 'Id of the convention this one replaces' }) supersedes?: string;
+}
+
+export class PartySchema extends ItemSchema {
+  @ApiProperty({ enum: ['state', 'family-allowance-fund', 'region', 'department', 'fund', 'commune', 'other'] }) kind: string;
+  @ApiProperty({ type: [String], description: 'The conventions that bind the party that day' }) conventions: string[];
+}
+
+export class MissionSchema extends ItemSchema {
+  @ApiProperty({ enum: ['social', 'accounting', 'financial'], isArray: true }) domains: string[];
+  @ApiPropertyOptional() description?: string;
+}
+
+export class InstrumentSchema extends ItemSchema {
+  @ApiProperty({ enum: ['procedure', 'framing-note', 'funding-rule', 'website', 'other'] }) kind: string;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'Figures kept as data, e.g. { "ceilingPercent": 112 }' })
+  figures?: Record<string, string | number | boolean>;
+  @ApiPropertyOptional() description?: string;
+}
+
+export class BodySchema extends ItemSchema {
+  @ApiProperty({ enum: ['evaluation', 'territorial-consultation', 'working-group', 'other'] }) kind: string;
+  @ApiPropertyOptional() description?: string;
+}
+
+export class StateAnswerSchema {
+  @ApiProperty({ example: 'cccs13' }) frameworkId: string;
+  @ApiProperty() name: string;
+  @ApiProperty(DAY) at: string;
+  @ApiProperty({ ...INSTANT, nullable: true, description: 'null: as the record stands now' }) knownAt: string | null;
+  @ApiProperty({ description: "The framework's current revision (for If-Match)" }) revision: number;
+  @ApiProperty({ type: [ConventionSchema] }) conventions: ConventionSchema[];
+  @ApiProperty({ type: [PartySchema] }) parties: PartySchema[];
+  @ApiProperty({ type: [MissionSchema] }) missions: MissionSchema[];
+  @ApiProperty({ type: [InstrumentSchema] }) instruments: InstrumentSchema[];
+  @ApiProperty({ type: [BodySchema] }) bodies: BodySchema[];
+  @ApiProperty({ type: [ItemSchema] }) reviews: ItemSchema[];
+  @ApiProperty({ type: [ItemSchema] }) milestones: ItemSchema[];
+  @ApiProperty({ type: [ItemSchema], description: 'Contradictions of the sources recorded so far' }) conflicts: ItemSchema[];
+}
+
+export class TimelineEntrySchema {
+  @ApiProperty({ format: 'uuid' }) eventId: string;
+  @ApiProperty({ example: 'PartyJoined' }) type: string;
+  @ApiProperty(EDTF) effectiveDate: string;
+  @ApiProperty({ ...DAY, description: 'First day of the effective date' }) from: string;
+  @ApiProperty({ ...DAY, description: 'Last day of the effective date' }) to: string;
+  @ApiProperty() approximate: boolean;
+  @ApiProperty({ type: 'object', additionalProperties: true }) data: Record<string, unknown>;
+  @ApiProperty({ type: SourceSchema }) source: SourceSchema;
+  @ApiProperty(INSTANT) recordedAt: string;
+  @ApiProperty() recordedBy: string;
+  @ApiProperty({ type: [String] }) correctedBy: string[];
+  @ApiPropertyOptional() retractedBy?: string;
+}
+
+export class TimelineAnswerSchema {
+  @ApiProperty() frameworkId: string;
+  @ApiProperty({ ...INSTANT, nullable: true }) knownAt: string | null;
+  @ApiProperty({ type: [TimelineEntrySchema] }) events: TimelineEntrySchema[];
+}
+
+export class AuditEntrySchema {
+  @ApiProperty({ description: 'Position in the global log' }) position: number;
+  @ApiProperty({ description: "Revision of the framework's stream" }) revision: number;
+  @ApiProperty({ format: 'uuid' }) eventId: string;
+  @ApiProperty() type: string;
+  @ApiProperty(EDTF) effectiveDate: string;
+  @ApiProperty({ type: 'object', additionalProperties: true }) data: Record<string, unknown>;
+  @ApiProperty({ type: SourceSchema }) source: SourceSchema;
+  @ApiProperty(INSTANT) recordedAt: string;
+  @ApiProperty({ description: 'The actor (owner of the token) who recorded it' }) recordedBy: string;
+  @ApiPropertyOptional({ description: 'For a correction: the event it corrects' }) corrects?: string;
+  @ApiPropertyOptional({ description: 'For a retraction: the event it retracts' }) retracts?: string;
+  @ApiProperty({ type: [String] }) correctedBy: string[];
+  @ApiPropertyOptional() retractedBy?: string;
+}
+
+export class HistoryAnswerSchema {
+  @ApiProperty() frameworkId: string;
+  @ApiProperty({ type: [AuditEntrySchema] }) events: AuditEntrySchema[];
+}
+
+export class DiffEntrySchema {
+  @ApiProperty({ enum: ['convention', 'party', 'mission', 'instrument', 'body', 'review', 'milestone', 'conflict'] }) kind: string;
+  @ApiProperty() id: string;
+  @ApiProperty() name: string;
+}
+
+export class CameIntoForceSchema extends DiffEntrySchema {
+  @ApiProperty(DAY) since: string;
+  @ApiProperty() approximate: boolean;
+}
+
+export class FieldChangeSchema {
+  @ApiProperty({ example: 'end' }) field: string;
+  @ApiProperty({ nullable: true, description: 'Any JSON value' }) before: unknown;
+  @ApiProperty({ nullable: true, description: 'Any JSON value' }) after: unknown;
+}
+
+export class ChangeSchema extends DiffEntrySchema {
+  @ApiProperty({ type: [FieldChangeSchema] }) fields: FieldChangeSchema[];
+}
+
+export class DiffAnswerSchema {
+  @ApiProperty() frameworkId: string;
+  @ApiProperty(DAY) from: string;
+  @ApiProperty(DAY) to: string;
+  @ApiProperty({ ...INSTANT, nullable: true }) knownAt: string | null;
+  @ApiProperty({ type: [CameIntoForceSchema], description: 'In force on `to` but not on `from`' }) cameIntoForce: CameIntoForceSchema[];
+  @ApiProperty({ type: [DiffEntrySchema], description: 'In force on `from` but not on `to`' }) ended: DiffEntrySchema[];
+  @ApiProperty({ type: [ChangeSchema], description: 'In force on both days, with different terms' }) changed: ChangeSchema[];
+  @ApiProperty({ type: [TimelineEntrySchema], description: 'The facts dated after `from` and up to `to`' }) events: TimelineEntrySchema[];
+}
+
+export class FrameworkSummarySchema {
+  @ApiProperty({ example: 'cccs13' }) id: string;
+  @ApiProperty() name: string;
+  @ApiPropertyOptional() description?: string;
+  @ApiProperty(INSTANT) createdAt: string;
+  @ApiProperty({ description: "0-based revision of the framework stream's last event" }) revision: number;
+  @ApiProperty() eventCount: number;
+  @ApiProperty(INSTANT) updatedAt: string;
+}
+
+export class AppendResultSchema {
+  @ApiProperty({ format: 'uuid' }) eventId: string;
+  @ApiProperty({ description: 'The new revision of the framework (ETag)' }) revision: number;
+  @ApiProperty({ description: 'Position in the global log' }) position: number;
+  @ApiProperty(INSTANT) recordedAt: string;
+  @ApiPropertyOptional({ description: 'true when an Idempotency-Key retry returned the first result' }) replayed?: boolean;
+}
+
+export class FrameworkCreatedSchema {
+  @ApiProperty() id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ format: 'uuid' }) eventId: string;
+  @ApiProperty() revision: number;
+  @ApiProperty() position: number;
+  @ApiProperty(INSTANT) recordedAt: string;
+}
+
+export class ErrorSchema {
+  @ApiProperty({ example: 404 }) statusCode: number;
+  @ApiProperty({ example: 'Not Found' }) error: string;
+  @ApiProperty() message: string;
+}
+
+export class FieldErrorSchema {
+  @ApiProperty({ example: 'at' }) field: string;
+  @ApiProperty({ type: [String], example: ['at must be a date YYYY-MM-DD'] }) problems: string[];
+}
+
+export class ValidationErrorSchema extends ErrorSchema {
+  @ApiProperty({ type: [FieldErrorSchema], description: 'Every field at fault' }) fields: FieldErrorSchema[];
+}
+
+export class RevisionConflictSchema extends ErrorSchema {
+  @ApiProperty({ description: 'The revision to send in If-Match' }) currentRevision: number;
+}
+
+export class RuleBrokenSchema extends ErrorSchema {
+  @ApiProperty({ example: 'convention-not-in-force', description: 'The rule of the domain that is broken' }) rule: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'A fact already recorded that the request would make inconsistent' })
+  conflictingEventId?: string;
+}
+
+export class StoreStatusSchema {
+  @ApiProperty({ example: 'sqlite' }) kind: string;
+  @ApiProperty({ enum: ['up', 'down'] }) status: string;
+  @ApiPropertyOptional() detail?: string;
+}
+
+export class ProjectionStatusSchema {
+  @ApiProperty({ enum: ['up', 'down'] }) status: string;
+  @ApiProperty({ nullable: true }) position: number | null;
+  @ApiPropertyOptional() detail?: string;
+}
+
+export class HealthSchema {
+  @ApiProperty({ enum: ['ok', 'degraded'] }) status: string;
+  @ApiProperty({ type: StoreStatusSchema }) eventStore: StoreStatusSchema;
+  @ApiProperty({ type: StoreStatusSchema }) readModels: StoreStatusSchema;
+  @ApiProperty({ type: ProjectionStatusSchema }) projection: ProjectionStatusSchema;
+}
