@@ -1,0 +1,236 @@
+import type { INestApplication } from '@nestjs/common';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Script } from 'node:vm';
+import request from 'supertest';
+import { loadConfig } from '../../src/config/app-config.js';
+import { createHttpApp } from '../../src/http-app.js';
+import { APP_JS } from '../../src/web/assets/app-js.js';
+
+const TOKEN = 'secretariat-token-0123456789';
+
+/** Every URL written in a text, except XML namespaces (which are names, not fetched). */
+function externalUrls(text: string): string[] {
+  return (text.match(/(?:https?:)?\/\/[a-z0-9.-]+\.[a-z]{2,}[^\s'"<>)]*/gi) ?? []).filter(
+    (url) => !/^(https?:)?\/\/www\.w3\.org\//.test(url),
+  );
+}
+
+describe('web page and OpenAPI documentation (HTTP)', () => {
+  let dataDir: string;
+  let app: INestApplication;
+  let http: ReturnType<typeof request>;
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'governance-web-'));
+    app = await createHttpApp(loadConfig({ DATA_DIR: dataDir, API_TOKENS: `secretariat=${TOKEN}` }), { logger: false });
+    await app.init();
+    http = request(app.getHttpServer());
+  });
+  afterAll(async () => {
+    await app?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  describe('the page at /', () => {
+    let html: string;
+    beforeAll(async () => {
+      const res = await http.get('/').expect(200);
+      expect(res.headers['content-type']).toMatch(/^text\/html; charset=utf-8/);
+      html = res.text;
+    });
+
+    it('is an HTML page in French with the expected sections', () => {
+      expect(html).toMatch(/^<!doctype html>\s*<html lang="fr">/i);
+      for (const label of [
+        'Conventions',
+        'Signataires',
+        "Missions d'appui",
+        'Instruments',
+        'Instances',
+        'Frise chronologique',
+        'Connu au',
+        'Différences entre deux dates',
+        "Journal d'audit",
+      ]) {
+        expect(html).toContain(label);
+      }
+      expect(html).toContain('<script src="/assets/app.js" defer></script>');
+      expect(html).toContain('<link rel="stylesheet" href="/assets/app.css">');
+    });
+
+    it('has landmarks, a live state region and a label for every control', () => {
+      expect(html).toMatch(/<header[\s>]/);
+      expect(html).toMatch(/<nav aria-label="[^"]+"/);
+      expect(html).toMatch(/<main id="contenu"/);
+      expect(html).toMatch(/<section id="etat"[^>]*aria-live="polite"/);
+      expect(html).toContain('class="skip-link" href="#contenu"');
+      const controls = [...html.matchAll(/<(input|select)\b[^>]*\bid="([^"]+)"/g)].map((m) => m[2]);
+      expect(controls).toEqual(
+        expect.arrayContaining(['framework', 'date', 'date-slider', 'known-at', 'diff-from', 'diff-to', 'audit-actor', 'audit-type']),
+      );
+      for (const id of controls) expect(html).toContain(`<label for="${id}">`);
+    });
+
+    it('is served with a content security policy that allows this origin only', async () => {
+      const res = await http.get('/').expect(200);
+      const csp = res.headers['content-security-policy'];
+      expect(csp).toContain("default-src 'none'");
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).toContain("connect-src 'self'");
+      expect(csp).not.toMatch(/https?:/);
+    });
+
+    it('loads nothing from elsewhere (no CDN, no web font)', async () => {
+      const [js, css] = await Promise.all([http.get('/assets/app.js'), http.get('/assets/app.css')]);
+      expect(externalUrls(html)).toEqual([]);
+      expect(externalUrls(js.text)).toEqual([]);
+      expect(externalUrls(css.text)).toEqual([]);
+      expect(css.text).not.toMatch(/@import|@font-face|url\((?!#)/);
+    });
+  });
+
+  describe('the assets', () => {
+    it('serves the script as JavaScript that parses', async () => {
+      const res = await http.get('/assets/app.js').expect(200);
+      expect(res.headers['content-type']).toMatch(/^text\/javascript; charset=utf-8/);
+      expect(res.text).toBe(APP_JS);
+      expect(() => new Script(res.text, { filename: 'app.js' })).not.toThrow();
+      // Kept in a String.raw template: it must hold neither backticks nor interpolations.
+      expect(APP_JS).not.toMatch(/`|\$\{/);
+      // It speaks to the JSON API of the service, with French labels.
+      for (const path of ["'state'", "'timeline'", "'history'", "'diff'", "'/api/frameworks'"]) expect(res.text).toContain(path);
+      expect(res.text).toContain('history.replaceState');
+      expect(res.text).toContain('approximatif');
+    });
+
+    it('serves the style sheet as CSS, with a narrow-screen layout and a visible focus', async () => {
+      const res = await http.get('/assets/app.css').expect(200);
+      expect(res.headers['content-type']).toMatch(/^text\/css; charset=utf-8/);
+      expect(res.text).toContain('@media (max-width: 400px)');
+      expect(res.text).toContain(':focus-visible');
+    });
+
+    it('answers 404 for an unknown asset', async () => {
+      await http.get('/assets/other.js').expect(404);
+    });
+  });
+
+  describe('OpenAPI documentation', () => {
+    let doc: {
+      openapi: string;
+      info: { title: string };
+      paths: Record<
+        string,
+        Record<
+          string,
+          {
+            parameters?: { name: string; in: string; required?: boolean }[];
+            responses: Record<string, unknown>;
+            security?: Record<string, string[]>[];
+            requestBody?: unknown;
+            tags?: string[];
+          }
+        >
+      >;
+      components: {
+        schemas: Record<string, { properties?: Record<string, unknown>; required?: string[] }>;
+        securitySchemes: Record<string, { type: string; scheme?: string }>;
+      };
+    };
+    beforeAll(async () => {
+      const res = await http.get('/docs-json').expect(200);
+      expect(res.headers['content-type']).toMatch(/^application\/json/);
+      doc = res.body;
+    });
+
+    it('serves the Swagger UI at /docs, with its assets from the service itself', async () => {
+      const res = await http.get('/docs').expect(200);
+      expect(res.headers['content-type']).toMatch(/^text\/html/);
+      expect(res.text).toContain('swagger-ui');
+      const assets = [...res.text.matchAll(/(?:src|href)=["']\.\/docs\/([^"']+)["']/g)].map((m) => m[1]);
+      expect(assets).toEqual(expect.arrayContaining(['swagger-ui-bundle.js', 'swagger-ui-init.js', 'swagger-ui.css']));
+      for (const asset of assets) await http.get(`/docs/${asset}`).expect(200);
+      expect(externalUrls(res.text)).toEqual([]);
+    });
+
+    it('lists every endpoint of the API, and not the page', () => {
+      expect(doc.openapi).toMatch(/^3\./);
+      expect(Object.keys(doc.paths).sort()).toEqual(
+        [
+          '/api/frameworks',
+          '/api/frameworks/{id}/diff',
+          '/api/frameworks/{id}/events',
+          '/api/frameworks/{id}/history',
+          '/api/frameworks/{id}/state',
+          '/api/frameworks/{id}/timeline',
+          '/health',
+        ].sort(),
+      );
+      expect(Object.keys(doc.paths['/api/frameworks']).sort()).toEqual(['get', 'post']);
+    });
+
+    it('documents the query parameters from the parameter classes', () => {
+      const params = (path: string) =>
+        Object.fromEntries((doc.paths[path].get.parameters ?? []).map((p) => [`${p.in}:${p.name}`, p.required ?? false]));
+      expect(params('/api/frameworks/{id}/state')).toEqual({ 'path:id': true, 'query:at': true, 'query:knownAt': false });
+      expect(params('/api/frameworks/{id}/diff')).toEqual({
+        'path:id': true,
+        'query:from': true,
+        'query:to': true,
+        'query:knownAt': false,
+      });
+      expect(params('/api/frameworks/{id}/timeline')).toEqual({ 'path:id': true, 'query:knownAt': false });
+      expect(params('/api/frameworks/{id}/history')).toEqual({
+        'path:id': true,
+        'query:actor': false,
+        'query:type': false,
+        'query:since': false,
+        'query:until': false,
+      });
+    });
+
+    it('documents the bearer auth, the Idempotency-Key and If-Match headers and the error answers (400/401/403/404/409/422) of a write', () => {
+      expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+      const append = doc.paths['/api/frameworks/{id}/events'].post;
+      expect(append.security).toEqual([{ bearer: [] }]);
+      const headers = (append.parameters ?? []).filter((p) => p.in === 'header').map((p) => p.name);
+      expect(headers.sort()).toEqual(['Idempotency-Key', 'If-Match']);
+      expect(Object.keys(append.responses).sort()).toEqual(['201', '400', '401', '403', '404', '409', '422']);
+      expect(append.requestBody).toMatchObject({
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/EventBodyDto' } } },
+      });
+      const create = doc.paths['/api/frameworks'].post;
+      expect(create.security).toEqual([{ bearer: [] }]);
+      expect(Object.keys(create.responses).sort()).toEqual(['201', '400', '401', '403', '409', '422']);
+      for (const path of [
+        '/api/frameworks/{id}/state',
+        '/api/frameworks/{id}/diff',
+        '/api/frameworks/{id}/history',
+        '/api/frameworks/{id}/timeline',
+      ]) {
+        expect(Object.keys(doc.paths[path].get.responses).sort()).toEqual(['200', '400', '404']);
+      }
+    });
+
+    it('describes the request and answer shapes from the DTO classes', () => {
+      const schemas = doc.components.schemas;
+      expect(Object.keys(schemas.EventBodyDto.properties ?? {}).sort()).toEqual(['data', 'effectiveDate', 'source', 'type']);
+      expect(Object.keys(schemas.SourceDto.properties ?? {}).sort()).toEqual(['confidence', 'document', 'note', 'passage']);
+      expect(Object.keys(schemas.ConventionSignedData.properties ?? {})).toEqual(
+        expect.arrayContaining(['conventionId', 'name', 'start', 'end', 'parties', 'supersedes']),
+      );
+      expect(Object.keys(schemas.CreateFrameworkDto.properties ?? {})).toEqual(expect.arrayContaining(['id', 'name', 'effectiveDate']));
+      expect(Object.keys(schemas.StateAnswerSchema.properties ?? {})).toEqual(
+        expect.arrayContaining(['frameworkId', 'at', 'knownAt', 'revision', 'conventions', 'parties', 'missions', 'instruments', 'bodies']),
+      );
+      expect(Object.keys(schemas.ConventionSchema.properties ?? {})).toEqual(
+        expect.arrayContaining(['start', 'end', 'termChanges', 'parties']),
+      );
+      expect(schemas.ValidationErrorSchema.properties).toHaveProperty('fields');
+      expect(schemas.RevisionConflictSchema.properties).toHaveProperty('currentRevision');
+      expect(schemas.RuleBrokenSchema.properties).toHaveProperty('rule');
+    });
+  });
+});
