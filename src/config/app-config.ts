@@ -18,6 +18,8 @@ export interface AppConfig {
   kurrentdbUrl?: string;
   readModelStore: 'sqlite' | 'mongodb';
   mongodbUri?: string;
+  /** Whether this instance runs the projection (PROJECTION=on|off; exactly one instance per read-model store should). */
+  projection: boolean;
   /** Load the CCCS13 history on the first start of an empty store (SEED=false to start empty). */
   seed: boolean;
 }
@@ -63,6 +65,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!['sqlite', 'mongodb'].includes(readModelStore)) problems.push(`READ_MODEL_STORE must be sqlite or mongodb, got "${env.READ_MODEL_STORE}"`);
   if (readModelStore === 'mongodb' && !env.MONGODB_URI) problems.push('READ_MODEL_STORE=mongodb needs MONGODB_URI (e.g. mongodb://localhost:27017/governance?replicaSet=rs0)');
 
+  const projectionSetting = (env.PROJECTION ?? 'on').toLowerCase();
+  if (!['on', 'off'].includes(projectionSetting)) problems.push(`PROJECTION must be on or off, got "${env.PROJECTION}"`);
   const seed = env.SEED === undefined ? true : !['false', '0', 'no'].includes(env.SEED.toLowerCase());
 
   if (problems.length > 0) throw new ConfigError(`configuration: ${problems.join('; ')}`);
@@ -78,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     ...(env.KURRENTDB_URL ? { kurrentdbUrl: env.KURRENTDB_URL } : {}),
     readModelStore,
     ...(env.MONGODB_URI ? { mongodbUri: env.MONGODB_URI } : {}),
+    projection: projectionSetting !== 'off',
     seed,
   };
 }

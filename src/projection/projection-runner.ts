@@ -1,4 +1,5 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { EVENT_STORE, type EventStore, type StoredEvent, type Subscription } from '../event-store/event-store.port.js';
 import { frameworkIdOf, toRecordedEvent } from '../event-store/framework-stream.js';
 import { FrameworkProjection } from '../read-models/framework.projection.js';
@@ -28,10 +29,18 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
   private failure: unknown = null;
   private readonly projections = new Map<string, FrameworkProjection>();
 
+  private follower: NodeJS.Timeout | null = null;
+
   constructor(
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
+    @Optional() @Inject(APP_CONFIG) private readonly config?: AppConfig,
   ) {}
+
+  /** False on instances started with PROJECTION=off: they follow the checkpoint another instance writes. */
+  get projecting(): boolean {
+    return this.config?.projection !== false;
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     await this.start();
@@ -42,6 +51,7 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
   }
 
   async start(): Promise<void> {
+    if (!this.projecting) return this.follow();
     if (this.subscription) return;
     this.failure = null;
     this.position = await this.readModels.checkpoint();
@@ -63,7 +73,26 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
     });
   }
 
+  /** Without a runner here, waiters are released as the stored checkpoint moves (polled every 100 ms). */
+  private async follow(): Promise<void> {
+    if (this.follower) return;
+    const poll = async () => {
+      try {
+        const checkpoint = await this.readModels.checkpoint();
+        this.failure = null;
+        if (checkpoint !== null && (this.position === null || checkpoint > this.position)) this.advance(checkpoint);
+      } catch (error) {
+        this.failure = error;
+      }
+    };
+    await poll();
+    this.follower = setInterval(() => void poll(), 100);
+    this.follower.unref();
+  }
+
   async stop(): Promise<void> {
+    if (this.follower) clearInterval(this.follower);
+    this.follower = null;
     const subscription = this.subscription;
     this.subscription = null;
     await subscription?.close();
@@ -77,7 +106,7 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
   get status(): { status: 'up' | 'down'; position: number | null; detail?: string } {
     return this.failure
       ? { status: 'down', position: this.position, detail: (this.failure as Error).message }
-      : { status: this.subscription ? 'up' : 'down', position: this.position };
+      : { status: this.subscription || this.follower ? 'up' : 'down', position: this.position, ...(this.projecting ? {} : { detail: 'following the checkpoint (PROJECTION=off)' }) };
   }
 
   /** Resolves true once the read models include `position`, false after `timeoutMs`. */
@@ -98,6 +127,7 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
    * then resumes the live subscription. Resolves with the number of events projected.
    */
   async rebuild(onProgress?: (progress: RebuildProgress) => void): Promise<{ events: number }> {
+    if (!this.projecting) throw new Error('this instance does not project (PROJECTION=off): rebuild where the projection runs');
     await this.stop();
     this.projections.clear();
     await this.readModels.reset();

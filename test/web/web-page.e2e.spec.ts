@@ -159,6 +159,7 @@ describe('web page and OpenAPI documentation (HTTP)', () => {
       expect(doc.openapi).toMatch(/^3\./);
       expect(Object.keys(doc.paths).sort()).toEqual(
         [
+          '/api/admin/verify',
           '/api/frameworks',
           '/api/frameworks/{id}/diff',
           '/api/frameworks/{id}/events',
