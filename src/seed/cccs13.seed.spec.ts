@@ -5,20 +5,22 @@ import { parseEdtf } from '../domain/edtf-date.js';
 import { EVENT_TYPES, PARTY_KINDS, type EventDataByType, type EventType } from '../domain/framework.events.js';
 import { CCCS13_SEED, SEED_DOCUMENT, type SeedEvent } from './cccs13.seed.js';
 
+/** The source document is kept with the project (`seeds/`), as the facts' sources must be. */
 function readSeedDocument(): string {
-  const candidates = [
-    path.resolve(process.cwd(), '../shared', SEED_DOCUMENT),
-    path.resolve(process.cwd(), '../../shared', SEED_DOCUMENT),
-  ];
-  const found = candidates.find((candidate) => existsSync(candidate));
-  if (!found) {
-    throw new Error(
-      `The seed document ${SEED_DOCUMENT} was not found; looked for:\n  ${candidates.join('\n  ')}\n` +
-        'The seed spec checks every quoted passage against it: put the shared/ folder next to the project.',
-    );
-  }
-  return readFileSync(found, 'utf8');
+  const file = path.resolve(process.cwd(), SEED_DOCUMENT);
+  if (!existsSync(file)) throw new Error(`The seed document ${SEED_DOCUMENT} is missing from the project`);
+  return readFileSync(file, 'utf8');
 }
+
+describe('the seed document kept with the project', () => {
+  it('is the same as the shared original, where that one is at hand', () => {
+    const shared = [path.resolve(process.cwd(), '../shared', SEED_DOCUMENT), path.resolve(process.cwd(), '../../shared', SEED_DOCUMENT)].find(
+      (candidate) => existsSync(candidate),
+    );
+    if (shared) expect(readSeedDocument()).toBe(readFileSync(shared, 'utf8'));
+    expect(readSeedDocument()).toContain('Convention cadre 2003 - 2005');
+  });
+});
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
