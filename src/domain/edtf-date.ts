@@ -29,7 +29,7 @@ export function dayOf(ms: number): Day {
 
 /** Parsed dates by their text (the histories repeat the same few dates many times). */
 const parsedDates = new Map<string, EdtfDate>();
-const PARSED_DATES_MAX = 10_000;
+const PARSED_DATES_MAX = 200_000;
 
 export function parseEdtf(value: unknown): EdtfDate {
   if (typeof value === 'string') {
@@ -84,10 +84,24 @@ export function isDay(value: unknown): value is Day {
   return Number.isFinite(ms) && dayOf(ms) === value;
 }
 
+/** Neighbouring days, remembered: the same few hundred days come back all the time. */
+const nextDays = new Map<Day, Day>();
+const previousDays = new Map<Day, Day>();
+
+function remembered(cache: Map<Day, Day>, day: Day, compute: () => Day): Day {
+  let value = cache.get(day);
+  if (value === undefined) {
+    if (cache.size >= 100_000) cache.clear();
+    value = compute();
+    cache.set(day, value);
+  }
+  return value;
+}
+
 export function nextDay(day: Day): Day {
-  return dayOf(Date.parse(`${day}T00:00:00Z`) + DAY_MS);
+  return remembered(nextDays, day, () => dayOf(Date.parse(`${day}T00:00:00Z`) + DAY_MS));
 }
 
 export function previousDay(day: Day): Day {
-  return dayOf(Date.parse(`${day}T00:00:00Z`) - DAY_MS);
+  return remembered(previousDays, day, () => dayOf(Date.parse(`${day}T00:00:00Z`) - DAY_MS));
 }

@@ -18,6 +18,19 @@ export interface ItemSegment {
   payload: ItemView;
 }
 
+/** The JSON text of each payload made here, so that it is written once (payloads are never mutated). */
+const texts = new WeakMap<object, string>();
+
+/** The JSON text of a segment's payload. */
+export function payloadJson(payload: object): string {
+  let text = texts.get(payload);
+  if (text === undefined) {
+    text = JSON.stringify(payload);
+    texts.set(payload, text);
+  }
+  return text;
+}
+
 /** The effective-time history of one item: consecutive days with the same view make one segment. */
 export function segmentsOfItem(timeline: Timeline, kind: SegmentKind, itemId: string): ItemSegment[] {
   const segments: ItemSegment[] = [];
@@ -31,7 +44,10 @@ export function segmentsOfItem(timeline: Timeline, kind: SegmentKind, itemId: st
       segments.push(open.segment);
       open = null;
     }
-    if (view !== null) open = { segment: { kind, itemId, validFrom: day, validTo: null, payload: view }, json: json! };
+    if (view !== null) {
+      texts.set(view, json!);
+      open = { segment: { kind, itemId, validFrom: day, validTo: null, payload: view }, json: json! };
+    }
   }
   if (open) segments.push(open.segment);
   return segments;

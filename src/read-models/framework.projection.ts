@@ -2,7 +2,7 @@ import type { Day } from '../domain/edtf-date.js';
 import type { RecordedEvent } from '../domain/framework.events.js';
 import { buildTimeline, evolveTimeline, factDay, type Timeline } from '../domain/framework.timeline.js';
 import { factOf, isCorrection, knownFacts } from '../domain/known-facts.js';
-import { affectedItems, segmentsOf, segmentsOfItem, type SegmentKind } from '../domain/segments.js';
+import { affectedItems, payloadJson, segmentsOfItem, type SegmentKind } from '../domain/segments.js';
 import type { FrameworkSummary, ProjectionChange, Segment } from './read-model.port.js';
 
 interface Kept {
@@ -11,15 +11,15 @@ interface Kept {
 }
 
 const itemKey = (kind: SegmentKind, id: string) => `${kind}:${id}`;
-const fingerprint = (s: Segment) => `${s.validFrom}|${s.validTo ?? ''}|${JSON.stringify(s.payload)}`;
+const fingerprint = (s: Segment) => `${s.validFrom}|${s.validTo ?? ''}|${payloadJson(s.payload)}`;
 
 /**
  * The bitemporal projection of one framework, kept in memory between events.
  *
  * For each new event it says what closes and what opens at the event's recorded instant.
- * A fact dated on or after every earlier fact (the common case) is folded in and only the
- * items it touches are recomputed; a back-dated fact, a correction or a retraction refolds
- * the framework. Either way the result equals `segmentsOf` of the full fold (property-tested).
+ * A fact dated on or after every earlier fact (the common case) is folded in; a back-dated
+ * fact, a correction or a retraction refolds the timeline. Either way only the items the fact
+ * touches are recomputed, and the result equals `segmentsOf` of the full fold (property-tested).
  */
 export class FrameworkProjection {
   private timeline: Timeline;
@@ -77,16 +77,36 @@ export class FrameworkProjection {
         replace(key, segmentsOfItem(this.timeline, kind, id) as Segment[]);
       }
     } else {
+      // Back-dated, corrected or retracted: refold the timeline, then recompute the items the
+      // fact touches — before and after, for a correction — and those of any party renamed.
+      const before = this.timeline;
+      const target = fact ? null : (event.data as { eventId: string }).eventId;
+      const was = target === null ? undefined : knownFacts(this.events.slice(0, -1)).facts.find((f) => f.eventId === target);
       const { facts } = knownFacts(this.events);
       this.timeline = buildTimeline(facts);
-      // Corrections can move a fact later: `lastDay` stays the latest day of any fact.
       for (const f of facts) if (factDay(f) > this.lastDay) this.lastDay = factDay(f);
-      const next = new Map<string, Segment[]>();
-      for (const s of segmentsOf(this.timeline) as Segment[]) {
-        const key = itemKey(s.kind, s.itemId);
-        next.set(key, [...(next.get(key) ?? []), s]);
+      const dirty = fact ? affectedItems(this.timeline, fact) : [];
+      if (was) dirty.push(...affectedItems(before, was));
+      const now = target === null ? undefined : facts.find((f) => f.eventId === target);
+      if (now) dirty.push(...affectedItems(this.timeline, now));
+      for (const id of new Set([...before.parties.keys(), ...this.timeline.parties.keys()])) {
+        const a = before.parties.get(id);
+        const b = this.timeline.parties.get(id);
+        if (a?.name === b?.name && a?.kind === b?.kind) continue;
+        dirty.push({ kind: 'party', id });
+        for (const timeline of [before, this.timeline]) {
+          for (const c of timeline.conventions.values()) {
+            if (c.memberships.some((m) => m.partyId === id)) dirty.push({ kind: 'convention', id: c.id });
+          }
+        }
       }
-      for (const key of new Set([...this.current.keys(), ...next.keys()])) replace(key, next.get(key) ?? []);
+      const seen = new Set<string>();
+      for (const { kind, id } of dirty) {
+        const key = itemKey(kind, id);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        replace(key, segmentsOfItem(this.timeline, kind, id) as Segment[]);
+      }
     }
     return { position: event.position, event, framework: this.summary(event), close, open };
   }

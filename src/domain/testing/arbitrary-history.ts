@@ -40,7 +40,8 @@ function propose(history: FrameworkHistory, o: { kind: number; a: number; b: num
       ? dateFrom((Number((signing.data as { start: string }).start.slice(0, 4)) - 1991 + (o.c % 5)) % 25 + 25 * (o.a % 3))
       : dateFrom(o.a);
   const s = { source: SOURCE, effectiveDate: date };
-  const party = (n: number) => ({ id: `p${n % 6}`, name: `Party ${n % 6}`, kind: 'commune' as const });
+  // Now and then a party comes under another name: the first one recorded (in effective order) is kept.
+  const party = (n: number) => ({ id: `p${n % 6}`, name: `Party ${n % 6}${n % 7 === 3 ? ' (alias)' : ''}`, kind: 'commune' as const });
   switch (o.kind) {
     case 0:
     case 1: {

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import type { Day } from '../../domain/edtf-date.js';
+import { payloadJson } from '../../domain/segments.js';
 import type { RecordedEvent } from '../../domain/framework.events.js';
 import { ownError } from '../../event-store/sqlite/sqlite-event-store.adapter.js';
 import type { FrameworkSummary, ItemKind, ProjectionChange, ReadModelStore, StoredSegment } from '../read-model.port.js';
@@ -86,7 +87,7 @@ export class SqliteReadModelStore implements ReadModelStore {
         s.insertEvent.run(event.frameworkId, event.revision, event.position, event.eventId, event.recordedAt, JSON.stringify(event));
         for (const c of change.close) s.closeSegment.run(event.recordedAt, event.frameworkId, c.kind, c.itemId, c.validFrom);
         for (const o of change.open) {
-          s.openSegment.run(event.frameworkId, o.kind, o.itemId, o.validFrom, o.validTo, event.recordedAt, JSON.stringify(o.payload));
+          s.openSegment.run(event.frameworkId, o.kind, o.itemId, o.validFrom, o.validTo, event.recordedAt, payloadJson(o.payload));
         }
       }
       s.setCheckpoint.run(fresh[fresh.length - 1].position);
