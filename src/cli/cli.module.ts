@@ -7,6 +7,7 @@ import { ExportCommand } from './commands/export.command.js';
 import { ImportCommand } from './commands/import.command.js';
 import { DiffCommand, FrameworksCommand, HistoryCommand, StateCommand, TimelineCommand } from './commands/query.commands.js';
 import { RebuildCommand } from './commands/rebuild.command.js';
+import { RestoreCommand } from './commands/restore.command.js';
 import { VerifyCommand } from './commands/verify.command.js';
 
 export const CLI_COMMANDS = [
@@ -20,13 +21,14 @@ export const CLI_COMMANDS = [
   ExportCommand,
   RebuildCommand,
   VerifyCommand,
+  RestoreCommand,
 ];
 
 /** The names of the commands (to choose the configuration before Nest starts). */
-export const CLI_COMMAND_NAMES = ['state', 'timeline', 'history', 'diff', 'frameworks', 'append', 'import', 'export', 'rebuild', 'verify'] as const;
+export const CLI_COMMAND_NAMES = ['state', 'timeline', 'history', 'diff', 'frameworks', 'append', 'import', 'export', 'rebuild', 'verify', 'restore'] as const;
 
-/** Commands that never load the seed: they work on the log itself (import into an empty store, export, rebuild, verify). */
-export const WITHOUT_SEED = new Set<string>(['import', 'export', 'rebuild', 'verify']);
+/** Commands that never load the seed: they work on the log itself (import or restore into an empty store, export, rebuild, verify). */
+export const WITHOUT_SEED = new Set<string>(['import', 'export', 'rebuild', 'verify', 'restore']);
 
 /**
  * The command-line application: the commands on top of the same application module as the HTTP

@@ -31,7 +31,7 @@ class QuietLogger implements LoggerService {
 
 /**
  * The configuration, chosen before Nest starts: none for help and usage errors (no store is
- * opened); without the seed for import, export, rebuild and verify.
+ * opened); without the seed for import, export, rebuild, verify and restore.
  */
 function configFor(argv: string[]): AppConfig | null {
   const name = argv.find((arg) => !arg.startsWith('-'));

@@ -11,10 +11,14 @@ import { DATA_DTO, EventBodyDto } from './event-body.dto.js';
 export function validateEventBody(body: unknown): GovernanceEvent {
   const envelope = validateDto(EventBodyDto, body);
   const errors = [...envelope.errors];
+  // Not an object (missing, text, an array...): there is nothing more to look at.
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new InvalidInput(errors);
   const raw = body as Record<string, unknown>;
-  const dataDto = errors.some((e) => e.field === 'type') ? undefined : DATA_DTO[raw.type as keyof typeof DATA_DTO];
+  const about = (field: string) => errors.some((e) => e.field === field || e.field.startsWith(`${field}.`));
+  const dataDto =
+    about('type') || typeof raw.type !== 'string' || !Object.hasOwn(DATA_DTO, raw.type) ? undefined : DATA_DTO[raw.type as keyof typeof DATA_DTO];
   let data: Record<string, unknown> | undefined;
-  if (dataDto && !errors.some((e) => e.field === 'data')) {
+  if (dataDto && !about('data')) {
     const checked = validateDto(dataDto, raw.data, 'data');
     errors.push(...checked.errors);
     data = JSON.parse(JSON.stringify(raw.data));

@@ -88,7 +88,7 @@ export class ExportCommand extends CliCommand {
         if (page.length === 0) break;
         for (const stored of page) {
           if (only !== undefined && stored.streamId !== only) continue;
-          const line = toExportLine(stored);
+          const line = toExportLine(stored, { lossless: format === 'jsonl' });
           if (line === null) continue;
           await sink.write(format === 'csv' ? toCsvRecord(line) : `${JSON.stringify(line)}\n`);
           count++;

@@ -31,8 +31,12 @@ function newEvent(data: Record<string, unknown> = {}): NewEvent {
 describe('SqliteEventStore', () => {
   // One file for the whole contract suite, reopened for each test: the log grows as a shared one would.
   const contractFile = path.join(tempDir(), 'contract', 'events.sqlite');
-  eventStoreContract('sqlite (file)', async () => SqliteEventStore.open(contractFile));
-  eventStoreContract('sqlite (memory)', async () => SqliteEventStore.open(':memory:'));
+  eventStoreContract('sqlite (file)', async () => SqliteEventStore.open(contractFile), undefined, {
+    openEmpty: async () => SqliteEventStore.open(path.join(tempDir(), 'events.sqlite')),
+  });
+  eventStoreContract('sqlite (memory)', async () => SqliteEventStore.open(':memory:'), undefined, {
+    openEmpty: async () => SqliteEventStore.open(':memory:'),
+  });
 
   describe('file', () => {
     let dir: string;
