@@ -52,6 +52,13 @@ const Name = () => apply(...Text(300));
 /** OpenAPI descriptions shared by the properties below. */
 const EDTF_DOC = { type: String, description: 'EDTF: 1994-07-25, 2006-05, 2003, 198X, 2011/2014', example: '2006' };
 const ID_DOC = { pattern: ID_PATTERN.source, description: 'Lowercase id: letters, digits and dashes' };
+
+/** A required id: documented and validated in one decorator. */
+const IdField = () => apply(ApiProperty({ ...ID_DOC }) as PropertyDecorator, Id());
+/** A required name (300 characters at most). */
+const NameField = () => apply(ApiProperty({ maxLength: 300 }) as PropertyDecorator, Name());
+/** An optional text of `max` characters at most. */
+const OptionalText = (max: number) => apply(ApiPropertyOptional({ maxLength: max }) as PropertyDecorator, IsOptional(), ...Text(max));
 const DATA_SCHEMA_NAMES = [
   'FrameworkEstablishedData',
   'ConventionSignedData',
@@ -108,24 +115,17 @@ export class PartyRefDto {
 }
 
 class FrameworkEstablishedData {
-  @ApiProperty({ maxLength: 300 })
-  @Name()
+  @NameField()
   name: string;
-  @ApiPropertyOptional({ maxLength: 4000 })
-  @IsOptional()
-  @apply(...Text(4000))
+  @OptionalText(4000)
   description?: string;
-  @ApiPropertyOptional({ maxLength: 300 })
-  @IsOptional()
-  @apply(...Text(300))
+  @OptionalText(300)
   territory?: string;
 }
 class ConventionSignedData {
-  @ApiProperty({ ...ID_DOC })
-  @Id()
+  @IdField()
   conventionId: string;
-  @ApiProperty({ maxLength: 300 })
-  @Name()
+  @NameField()
   name: string;
   @ApiProperty({ ...EDTF_DOC })
   @IsEdtf()
@@ -147,25 +147,20 @@ class ConventionSignedData {
   supersedes?: string;
 }
 class ConventionTermData {
-  @ApiProperty({ ...ID_DOC })
-  @Id()
+  @IdField()
   conventionId: string;
   @ApiProperty({ ...EDTF_DOC })
   @IsEdtf()
   newEnd: string;
 }
 class ConventionEndedData {
-  @ApiProperty({ ...ID_DOC })
-  @Id()
+  @IdField()
   conventionId: string;
-  @ApiPropertyOptional({ maxLength: 2000 })
-  @IsOptional()
-  @apply(...Text(2000))
+  @OptionalText(2000)
   reason?: string;
 }
 class PartyJoinedData {
-  @ApiProperty({ ...ID_DOC })
-  @Id()
+  @IdField()
   conventionId: string;
   @ApiProperty({ type: () => PartyRefDto })
   @ValidateNested()
@@ -174,48 +169,37 @@ class PartyJoinedData {
   party: PartyRefDto;
 }
 class PartyWithdrewData {
-  @ApiProperty({ ...ID_DOC })
-  @Id()
+  @IdField()
   conventionId: string;
-  @ApiProperty({ ...ID_DOC })
-  @Id()
+  @IdField()
   partyId: string;
 }
 class MissionLaunchedData {
-  @ApiProperty({ ...ID_DOC })
-  @Id()
+  @IdField()
   missionId: string;
-  @ApiProperty({ maxLength: 300 })
-  @Name()
+  @NameField()
   name: string;
   @ApiProperty({ enum: MISSION_DOMAINS, isArray: true })
   @IsArray()
   @ArrayMinSize(1)
   @IsIn(MISSION_DOMAINS as unknown as string[], { each: true })
   domains: string[];
-  @ApiPropertyOptional({ maxLength: 4000 })
-  @IsOptional()
-  @apply(...Text(4000))
+  @OptionalText(4000)
   description?: string;
 }
 class MissionEndedData {
-  @ApiProperty({ ...ID_DOC })
-  @Id()
+  @IdField()
   missionId: string;
 }
 class InstrumentAdoptedData {
-  @ApiProperty({ ...ID_DOC })
-  @Id()
+  @IdField()
   instrumentId: string;
-  @ApiProperty({ maxLength: 300 })
-  @Name()
+  @NameField()
   name: string;
   @ApiProperty({ enum: INSTRUMENT_KINDS })
   @IsIn(INSTRUMENT_KINDS as unknown as string[])
   kind: string;
-  @ApiPropertyOptional({ maxLength: 4000 })
-  @IsOptional()
-  @apply(...Text(4000))
+  @OptionalText(4000)
   description?: string;
   @ApiPropertyOptional({ type: 'object', additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] } })
   @IsOptional()
@@ -223,36 +207,28 @@ class InstrumentAdoptedData {
   figures?: Record<string, string | number | boolean>;
 }
 class InstrumentRepealedData {
-  @ApiProperty({ ...ID_DOC })
-  @Id()
+  @IdField()
   instrumentId: string;
 }
 class BodyCreatedData {
-  @ApiProperty({ ...ID_DOC })
-  @Id()
+  @IdField()
   bodyId: string;
-  @ApiProperty({ maxLength: 300 })
-  @Name()
+  @NameField()
   name: string;
   @ApiProperty({ enum: BODY_KINDS })
   @IsIn(BODY_KINDS as unknown as string[])
   kind: string;
-  @ApiPropertyOptional({ maxLength: 4000 })
-  @IsOptional()
-  @apply(...Text(4000))
+  @OptionalText(4000)
   description?: string;
 }
 class BodyDissolvedData {
-  @ApiProperty({ ...ID_DOC })
-  @Id()
+  @IdField()
   bodyId: string;
 }
 class ReviewConductedData {
-  @ApiProperty({ ...ID_DOC })
-  @Id()
+  @IdField()
   reviewId: string;
-  @ApiProperty({ maxLength: 300 })
-  @Name()
+  @NameField()
   name: string;
   @ApiPropertyOptional({ type: [String] })
   @IsOptional()
@@ -261,29 +237,22 @@ class ReviewConductedData {
   @IsString({ each: true })
   @MaxLength(4000, { each: true })
   findings?: string[];
-  @ApiPropertyOptional({ maxLength: 300 })
-  @IsOptional()
-  @apply(...Text(300))
+  @OptionalText(300)
   conductedBy?: string;
 }
 class MilestoneNotedData {
-  @ApiProperty({ ...ID_DOC })
-  @Id()
+  @IdField()
   milestoneId: string;
-  @ApiProperty({ maxLength: 300 })
-  @Name()
+  @NameField()
   name: string;
-  @ApiPropertyOptional({ maxLength: 4000 })
-  @IsOptional()
-  @apply(...Text(4000))
+  @OptionalText(4000)
   description?: string;
 }
 export class SubjectRefDto {
   @ApiProperty({ enum: SUBJECT_KINDS })
   @IsIn(SUBJECT_KINDS as unknown as string[])
   kind: string;
-  @ApiProperty({ ...ID_DOC })
-  @Id()
+  @IdField()
   id: string;
 }
 export class AccountDto {
@@ -295,11 +264,9 @@ export class AccountDto {
   passage: string;
 }
 class SourceConflictNotedData {
-  @ApiProperty({ ...ID_DOC })
-  @Id()
+  @IdField()
   conflictId: string;
-  @ApiProperty({ maxLength: 300 })
-  @Name()
+  @NameField()
   subject: string;
   @ApiProperty({ type: () => [SubjectRefDto] })
   @IsArray()
@@ -313,9 +280,7 @@ class SourceConflictNotedData {
   @ValidateNested({ each: true })
   @Type(() => AccountDto)
   accounts: AccountDto[];
-  @ApiPropertyOptional({ maxLength: 4000 })
-  @IsOptional()
-  @apply(...Text(4000))
+  @OptionalText(4000)
   resolution?: string;
 }
 class FactCorrectedData {

@@ -20,6 +20,7 @@ import {
   type SubscribeOptions,
   type Subscription,
 } from '../event-store.port.js';
+import { reportSubscriptionError } from '../subscription-errors.js';
 import {
   actualRevisionOf,
   decideReplay,
@@ -680,15 +681,7 @@ class KurrentDbSubscription implements Subscription {
   }
 
   private reportError(error: unknown): void {
-    if (!this.options.onError) {
-      console.error('event store subscription stopped on an error', error);
-      return;
-    }
-    try {
-      this.options.onError(error);
-    } catch (secondary) {
-      console.error('event store subscription: onError threw', secondary);
-    }
+    reportSubscriptionError(this.options.onError, error);
   }
 }
 

@@ -410,6 +410,7 @@ function compileAdapter(): string {
   const betterSqlite = pathToFileURL(createRequire(import.meta.url).resolve('better-sqlite3')).href;
   const sources: [string, string][] = [
     [path.join(here, '..', 'event-store.port.ts'), path.join(out, 'event-store.port.js')],
+    [path.join(here, '..', 'subscription-errors.ts'), path.join(out, 'subscription-errors.js')],
     [path.join(here, 'sqlite-event-store.adapter.ts'), path.join(out, 'sqlite', 'sqlite-event-store.adapter.js')],
   ];
   for (const [source, target] of sources) {

@@ -15,6 +15,7 @@ import {
   type SubscribeOptions,
   type Subscription,
 } from '../event-store.port.js';
+import { reportSubscriptionError } from '../subscription-errors.js';
 
 /**
  * The embedded event store: one SQLite file (WAL, synchronous = FULL), the default adapter.
@@ -522,15 +523,7 @@ class SqliteSubscription implements Subscription {
   }
 
   private reportError(error: unknown): void {
-    if (!this.options.onError) {
-      console.error('event store subscription stopped on an error', error);
-      return;
-    }
-    try {
-      this.options.onError(error);
-    } catch (secondary) {
-      console.error('event store subscription: onError threw', secondary);
-    }
+    reportSubscriptionError(this.options.onError, error);
   }
 }
 
