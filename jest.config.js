@@ -8,4 +8,5 @@ export default {
   },
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
   testTimeout: 30000,
+  globalSetup: '<rootDir>/test/global-setup.mjs',
 };
