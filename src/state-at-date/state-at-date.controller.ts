@@ -1,11 +1,23 @@
-import { Controller, Get, Param, Query as QueryParams } from '@nestjs/common';
+import { Controller, Get, Param, Query as QueryParams, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
 import { IsDay, IsInstant, normalizeInstant } from '../shared/query-params.js';
 import { StateAnswerSchema } from '../web/openapi/api-schemas.js';
 import { ApiReadErrors } from '../web/openapi/openapi.js';
-import { StateAtDateQuery } from './state-at-date.query.js';
+import { StateAtDateQuery, type StateAnswer } from './state-at-date.query.js';
+
+/** The JSON text of each answer: answers are cached and shared, so each is serialized once. */
+const texts = new WeakMap<StateAnswer, string>();
+
+function jsonOf(answer: StateAnswer): string {
+  let text = texts.get(answer);
+  if (text === undefined) {
+    text = JSON.stringify(answer);
+    texts.set(answer, text);
+  }
+  return text;
+}
 
 export class StateParams {
   @ApiProperty({ format: 'date', example: '2007-06-30', description: 'The effective day, YYYY-MM-DD' })
@@ -36,9 +48,14 @@ export class StateAtDateController {
   @ApiParam({ name: 'id', description: 'The framework id', example: 'cccs13' })
   @ApiOkResponse({ type: StateAnswerSchema })
   @ApiReadErrors()
-  state(@Param('id') frameworkId: string, @QueryParams() params: StateParams) {
-    return this.queries.execute(
+  async state(
+    @Param('id') frameworkId: string,
+    @QueryParams() params: StateParams,
+    @Res() response: { type(contentType: string): { send(body: string): void } },
+  ): Promise<void> {
+    const answer = await this.queries.execute(
       new StateAtDateQuery(frameworkId, params.at, params.knownAt === undefined ? undefined : normalizeInstant(params.knownAt)),
     );
+    response.type('application/json; charset=utf-8').send(jsonOf(answer));
   }
 }

@@ -7,7 +7,7 @@ import { StateAtDateQuery, type StateAnswer } from './state-at-date.query.js';
 @QueryHandler(StateAtDateQuery)
 export class StateAtDateHandler implements IQueryHandler<StateAtDateQuery> {
   /** Answers by (framework, revision, day, knownAt): the same question on an unchanged framework is not asked twice. */
-  private readonly answers = new AnswerCache<StateAnswer>();
+  private readonly answers = new AnswerCache<StateAnswer>(500);
 
   constructor(private readonly reader: FrameworkReader) {}
 
