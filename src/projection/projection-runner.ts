@@ -8,7 +8,7 @@ import { READ_MODEL_STORE, type ProjectionChange, type ReadModelStore } from '..
 /** Frameworks whose projection stays in memory between events (least recently used go first). */
 const LIVE_CACHE = 256;
 /** Events read and committed together during a rebuild. */
-const REBUILD_PAGE = 5000;
+const REBUILD_PAGE = 1000;
 
 export interface RebuildProgress {
   done: number;
