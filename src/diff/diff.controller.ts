@@ -1,28 +1,19 @@
 import { Controller, Get, Param, Query as QueryParams } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsOptional } from 'class-validator';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { InvalidInput } from '../shared/app-errors.js';
-import { IsDay, IsInstant, normalizeInstant } from '../shared/query-params.js';
+import { IsDay, KnownAtParams } from '../shared/query-params.js';
 import { DiffAnswerSchema } from '../web/openapi/api-schemas.js';
 import { ApiReadErrors } from '../web/openapi/openapi.js';
 import { DiffQuery } from './diff.query.js';
 
-export class DiffParams {
+export class DiffParams extends KnownAtParams {
   @ApiProperty({ format: 'date', example: '2005-06-30', description: 'The earlier day, YYYY-MM-DD' })
   @IsDay()
   from: string;
   @ApiProperty({ format: 'date', example: '2007-06-30', description: 'The later day, YYYY-MM-DD (not before `from`)' })
   @IsDay()
   to: string;
-  @ApiPropertyOptional({
-    format: 'date-time',
-    example: '2026-01-01T00:00:00Z',
-    description: 'The record as it stood at this instant (ISO 8601); default: now',
-  })
-  @IsOptional()
-  @IsInstant()
-  knownAt?: string;
 }
 
 @ApiTags('diff')
@@ -42,7 +33,7 @@ export class DiffController {
   diff(@Param('id') frameworkId: string, @QueryParams() params: DiffParams) {
     if (params.to < params.from) throw new InvalidInput([{ field: 'to', problems: ['to must not be before from'] }]);
     return this.queries.execute(
-      new DiffQuery(frameworkId, params.from, params.to, params.knownAt === undefined ? undefined : normalizeInstant(params.knownAt)),
+      new DiffQuery(frameworkId, params.from, params.to, KnownAtParams.instant(params)),
     );
   }
 }

@@ -1,4 +1,5 @@
-import { registerDecorator, type ValidationOptions } from 'class-validator';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, registerDecorator, type ValidationOptions } from 'class-validator';
 import { isDay } from '../domain/edtf-date.js';
 
 /** Query parameters shared by the read side: days `YYYY-MM-DD` and instants (ISO 8601). */
@@ -34,4 +35,21 @@ export function IsInstant(options?: ValidationOptions) {
       options: { message: '$property must be an ISO 8601 instant, e.g. 2026-01-01T00:00:00Z', ...options },
       validator: { validate: (value: unknown) => isInstant(value) },
     });
+}
+
+/** The `knownAt` parameter every read takes: the record as it stood at that instant. */
+export class KnownAtParams {
+  @ApiPropertyOptional({
+    format: 'date-time',
+    example: '2026-01-01T00:00:00Z',
+    description: 'The record as it stood at this instant (ISO 8601); default: now',
+  })
+  @IsOptional()
+  @IsInstant()
+  knownAt?: string;
+
+  /** `knownAt` in the form the store writes instants, or undefined. */
+  static instant(params: KnownAtParams): string | undefined {
+    return params.knownAt === undefined ? undefined : normalizeInstant(params.knownAt);
+  }
 }

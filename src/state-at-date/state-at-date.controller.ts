@@ -1,8 +1,7 @@
 import { Controller, Get, Param, Query as QueryParams, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsOptional } from 'class-validator';
-import { IsDay, IsInstant, normalizeInstant } from '../shared/query-params.js';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsDay, KnownAtParams } from '../shared/query-params.js';
 import { StateAnswerSchema } from '../web/openapi/api-schemas.js';
 import { ApiReadErrors } from '../web/openapi/openapi.js';
 import { StateAtDateQuery, type StateAnswer } from './state-at-date.query.js';
@@ -19,18 +18,10 @@ function jsonOf(answer: StateAnswer): string {
   return text;
 }
 
-export class StateParams {
+export class StateParams extends KnownAtParams {
   @ApiProperty({ format: 'date', example: '2007-06-30', description: 'The effective day, YYYY-MM-DD' })
   @IsDay()
   at: string;
-  @ApiPropertyOptional({
-    format: 'date-time',
-    example: '2026-01-01T00:00:00Z',
-    description: 'The record as it stood at this instant (ISO 8601); default: now',
-  })
-  @IsOptional()
-  @IsInstant()
-  knownAt?: string;
 }
 
 @ApiTags('state')
@@ -54,7 +45,7 @@ export class StateAtDateController {
     @Res() response: { type(contentType: string): { send(body: string): void } },
   ): Promise<void> {
     const answer = await this.queries.execute(
-      new StateAtDateQuery(frameworkId, params.at, params.knownAt === undefined ? undefined : normalizeInstant(params.knownAt)),
+      new StateAtDateQuery(frameworkId, params.at, KnownAtParams.instant(params)),
     );
     response.type('application/json; charset=utf-8').send(jsonOf(answer));
   }

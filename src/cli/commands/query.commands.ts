@@ -5,10 +5,9 @@ import { HistoryParams } from '../../history/history.controller.js';
 import { HistoryQuery } from '../../history/history.query.js';
 import { ListFrameworksQuery } from '../../list-frameworks/list-frameworks.query.js';
 import { InvalidInput } from '../../shared/app-errors.js';
-import { normalizeInstant } from '../../shared/query-params.js';
+import { KnownAtParams, normalizeInstant } from '../../shared/query-params.js';
 import { StateParams } from '../../state-at-date/state-at-date.controller.js';
 import { StateAtDateQuery } from '../../state-at-date/state-at-date.query.js';
-import { TimelineParams } from '../../timeline/timeline.controller.js';
 import { TimelineQuery } from '../../timeline/timeline.query.js';
 import { CliCommand, validateOptions } from '../cli-command.js';
 import { writeJson, writeOut } from '../output.js';
@@ -75,7 +74,7 @@ export class TimelineCommand extends FrameworkQueryCommand {
   }
 
   async run(_args: string[], options: { framework: string; knownAt?: string; json?: boolean }): Promise<void> {
-    const params = validateOptions(TimelineParams, { knownAt: options.knownAt }, OPTION_NAMES);
+    const params = validateOptions(KnownAtParams, { knownAt: options.knownAt }, OPTION_NAMES);
     await this.catchUp();
     const answer = await this.queries.execute(new TimelineQuery(options.framework, instant(params.knownAt)));
     await this.print(answer, renderTimeline, options.json);

@@ -21,12 +21,12 @@ import {
   type NewEvent,
   type StoredEvent,
 } from '../event-store.port.js';
+import { checkAppendArguments, isExpectedRevision, isRecord, normalizeEventId } from '../append-arguments.js';
 
 /** The largest commit position the port's `number` positions can carry exactly (2^53 - 1). */
 export const MAX_PORT_POSITION = BigInt(Number.MAX_SAFE_INTEGER);
 /** What the server sends for "no position" (ulong.MaxValue), e.g. for events of legacy explicit transactions. */
 const NO_POSITION = 2n ** 64n - 1n;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A recorded event as the client returns it (`RecordedEvent` / `AllStreamRecordedEvent`). */
 export interface RecordedEventLike {
@@ -181,15 +181,6 @@ export function actualRevisionOf(state: CurrentStreamState | bigint | undefined)
   return -1;
 }
 
-export function isExpectedRevision(expected: unknown): expected is ExpectedRevision {
-  return (
-    expected === 'any' ||
-    expected === 'no_stream' ||
-    expected === 'stream_exists' ||
-    (typeof expected === 'number' && Number.isSafeInteger(expected) && expected >= 0)
-  );
-}
-
 // ---------------------------------------------------------------------------------------------
 // Errors
 
@@ -245,28 +236,15 @@ export function describeError(error: unknown): string {
 
 /** Checks the arguments of `append` (programming errors) and normalizes the events. */
 export function prepareAppend(streamId: string, events: NewEvent[], expected: ExpectedRevision): PendingEvent[] {
-  if (typeof streamId !== 'string' || streamId.length === 0) throw new TypeError('append: streamId must be a non-empty string');
-  if (isSystemStream(streamId)) throw new TypeError(`append: ${streamId} is a KurrentDB system stream name ($-prefixed)`);
-  if (!Array.isArray(events) || events.length === 0) throw new Error(`append to ${streamId}: no events to append`);
-  if (!isExpectedRevision(expected)) throw new TypeError(`append to ${streamId}: invalid expected revision ${String(expected)}`);
-  const seen = new Set<string>();
-  return events.map((event) => {
-    const eventId = normalizeEventId(event.eventId);
-    if (!UUID.test(eventId)) throw new TypeError(`append to ${streamId}: event id ${String(event.eventId)} is not a UUID`);
-    if (seen.has(eventId)) throw new EventIdConflict(eventId);
-    seen.add(eventId);
-    if (typeof event.type !== 'string' || event.type.length === 0) throw new TypeError(`event ${eventId}: type must be a non-empty string`);
-    if (event.type.startsWith('$')) throw new TypeError(`event ${eventId}: type ${event.type} is reserved for KurrentDB ($-prefixed)`);
-    if (!isRecord(event.data)) throw new TypeError(`event ${eventId}: data must be an object`);
-    if (!isRecord(event.metadata)) throw new TypeError(`event ${eventId}: metadata must be an object`);
-    return { eventId, type: event.type, data: event.data, metadata: event.metadata };
-  });
+  if (typeof streamId === 'string' && isSystemStream(streamId)) {
+    throw new TypeError(`append: ${streamId} is a KurrentDB system stream name ($-prefixed)`);
+  }
+  return checkAppendArguments(streamId, events, expected, (event) => {
+    if (event.type.startsWith('$')) throw new TypeError(`event ${event.eventId}: type ${event.type} is reserved for KurrentDB ($-prefixed)`);
+  }).map(({ eventId, type, data, metadata }) => ({ eventId, type, data, metadata }));
 }
 
-/** UUIDs compare case-insensitively; KurrentDB returns them in lower case. */
-export function normalizeEventId(eventId: string): string {
-  return typeof eventId === 'string' ? eventId.toLowerCase() : eventId;
-}
+export { isExpectedRevision, normalizeEventId };
 
 type PortJsonEvent = JSONEventType<string, Record<string, unknown>, Record<string, unknown>>;
 
@@ -361,7 +339,3 @@ export function decideReplay(
   return { fromRevision: first.revision };
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  // ArrayBuffer.isView rather than instanceof: the native bridge's buffers come from another realm under Jest.
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !ArrayBuffer.isView(value);
-}

@@ -411,6 +411,7 @@ function compileAdapter(): string {
   const sources: [string, string][] = [
     [path.join(here, '..', 'event-store.port.ts'), path.join(out, 'event-store.port.js')],
     [path.join(here, '..', 'subscription-errors.ts'), path.join(out, 'subscription-errors.js')],
+    [path.join(here, '..', 'append-arguments.ts'), path.join(out, 'append-arguments.js')],
     [path.join(here, 'sqlite-event-store.adapter.ts'), path.join(out, 'sqlite', 'sqlite-event-store.adapter.js')],
   ];
   for (const [source, target] of sources) {

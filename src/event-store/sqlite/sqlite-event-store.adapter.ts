@@ -15,6 +15,7 @@ import {
   type SubscribeOptions,
   type Subscription,
 } from '../event-store.port.js';
+import { checkAppendArguments, isRecord, normalizeEventId, UUID } from '../append-arguments.js';
 import { reportSubscriptionError } from '../subscription-errors.js';
 
 /**
@@ -31,7 +32,6 @@ import { reportSubscriptionError } from '../subscription-errors.js';
 const SCHEMA_VERSION = 1;
 /** Events read per query when a subscription catches up. */
 const PAGE_SIZE = 500;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS events (
@@ -541,20 +541,12 @@ function migrate(db: Database.Database): void {
 
 /** Checks the arguments of `append` (programming errors) and serializes the events. */
 function prepareAppend(streamId: string, events: NewEvent[], expected: ExpectedRevision): PendingEvent[] {
-  if (typeof streamId !== 'string' || streamId.length === 0) throw new TypeError('append: streamId must be a non-empty string');
-  if (!Array.isArray(events) || events.length === 0) throw new Error(`append to ${streamId}: no events to append`);
-  if (!isExpectedRevision(expected)) throw new TypeError(`append to ${streamId}: invalid expected revision ${String(expected)}`);
-  const seen = new Set<string>();
-  return events.map((event) => {
-    const eventId = normalizeEventId(event.eventId);
-    if (!UUID.test(eventId)) throw new TypeError(`append to ${streamId}: event id ${String(event.eventId)} is not a UUID`);
-    if (seen.has(eventId)) throw new EventIdConflict(eventId);
-    seen.add(eventId);
-    if (typeof event.type !== 'string' || event.type.length === 0) throw new TypeError(`event ${eventId}: type must be a non-empty string`);
-    if (!isRecord(event.data)) throw new TypeError(`event ${eventId}: data must be an object`);
-    if (!isRecord(event.metadata)) throw new TypeError(`event ${eventId}: metadata must be an object`);
-    return { eventId, type: event.type, data: JSON.stringify(event.data), metadata: JSON.stringify(event.metadata) };
-  });
+  return checkAppendArguments(streamId, events, expected).map((event) => ({
+    eventId: event.eventId,
+    type: event.type,
+    data: JSON.stringify(event.data),
+    metadata: JSON.stringify(event.metadata),
+  }));
 }
 
 /** A record to restore, checked and serialized. */
@@ -623,20 +615,6 @@ function isCanonicalInstant(value: string): boolean {
   return Number.isFinite(ms) && new Date(ms).toISOString() === value;
 }
 
-/** UUIDs are compared case-insensitively, as KurrentDB does: stored in lower case. */
-function normalizeEventId(eventId: string): string {
-  return typeof eventId === 'string' ? eventId.toLowerCase() : eventId;
-}
-
-function isExpectedRevision(expected: unknown): expected is ExpectedRevision {
-  return (
-    expected === 'any' ||
-    expected === 'no_stream' ||
-    expected === 'stream_exists' ||
-    (typeof expected === 'number' && Number.isSafeInteger(expected) && expected >= 0)
-  );
-}
-
 function satisfies(expected: ExpectedRevision, current: number): boolean {
   switch (expected) {
     case 'any':
@@ -648,10 +626,6 @@ function satisfies(expected: ExpectedRevision, current: number): boolean {
     default:
       return expected === current;
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 const GENESIS = '';
