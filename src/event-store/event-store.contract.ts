@@ -8,6 +8,7 @@ import {
   type StoredEvent,
   type Subscription,
 } from './event-store.port.js';
+import { sleep, waitFor } from './testing/wait.js';
 
 /** What only some adapters can do, and how the contract reaches it. */
 export interface EventStoreContractOptions {
@@ -513,6 +514,26 @@ export function eventStoreContract(
         expect(overlapped).toBe(false);
       });
 
+      it('lets a handler close its own subscription', async () => {
+        const start = await checkpoint();
+        const streamId = newStreamId();
+        await appendMany(streamId, 3);
+        const delivered: number[] = [];
+        let closed: Promise<void> | undefined;
+        const subscription = store.subscribe({
+          fromPosition: start,
+          handler: async (event) => {
+            if (event.streamId !== streamId) return;
+            delivered.push(event.revision);
+            if (event.revision === 1) await (closed = subscription.close());
+          },
+        });
+        await waitFor(() => closed !== undefined);
+        await closed;
+        await subscription.close();
+        expect(delivered).toEqual([0, 1]);
+      });
+
       it('stops delivering once closed', async () => {
         const start = await checkpoint();
         const streamId = newStreamId();
@@ -756,14 +777,3 @@ function expectStrictlyIncreasing(values: number[]): void {
   for (let i = 1; i < values.length; i++) expect(values[i]).toBeGreaterThan(values[i - 1]);
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await sleep(5);
-  }
-}

@@ -15,6 +15,7 @@ import {
 import { eventStoreContract } from '../event-store.contract.js';
 import { EventIdConflict, WrongExpectedRevision, type NewEvent, type StoredEvent } from '../event-store.port.js';
 import { KurrentDbEventStore, type KurrentClient } from './kurrentdb-event-store.adapter.js';
+import { sleep, waitFor } from '../testing/wait.js';
 
 const KURRENTDB_URL = process.env.KURRENTDB_URL;
 const SKIP_REASON =
@@ -257,24 +258,6 @@ describe('KurrentDB adapter over an in-memory fake of the client', () => {
     store.subscribe({ fromPosition: null, handler: () => undefined, onError: (e) => errors.push(e) });
     await waitFor(() => errors.length === 1);
     expect(String(errors[0])).toMatch(/not a JSON object/);
-  });
-
-  it('lets a handler close its own subscription', async () => {
-    const store = open();
-    await store.append(`s-${randomUUID()}`, [newEvent(), newEvent(), newEvent()], 'no_stream');
-    const delivered: number[] = [];
-    let closed: Promise<void> | undefined;
-    const subscription = store.subscribe({
-      fromPosition: null,
-      handler: async (event) => {
-        delivered.push(event.revision);
-        if (event.revision === 1) await (closed = subscription.close());
-      },
-    });
-    await waitFor(() => closed !== undefined);
-    await closed;
-    await subscription.close();
-    expect(delivered).toEqual([0, 1]);
   });
 
   it('reports its health from a cheap read, and down when the server does not answer', async () => {
@@ -530,14 +513,3 @@ function newEvent(data: Record<string, unknown> = {}): NewEvent {
   return { eventId: randomUUID(), type: 'AdapterTested', data, metadata: { actor: 'test' } };
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-async function waitFor(condition: () => boolean, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await sleep(5);
-  }
-}

@@ -10,6 +10,7 @@ import ts from 'typescript';
 import { eventStoreContract } from '../event-store.contract.js';
 import { EventIdConflict, WrongExpectedRevision, type NewEvent, type StoredEvent } from '../event-store.port.js';
 import { SqliteEventStore } from './sqlite-event-store.adapter.js';
+import { sleep, waitFor } from '../testing/wait.js';
 
 const dirs: string[] = [];
 
@@ -274,23 +275,6 @@ describe('SqliteEventStore', () => {
       expect(await store.findEvent(upper.eventId)).toEqual(first.events[0]);
     });
 
-    it('lets a handler close its own subscription', async () => {
-      await store.append('s', [newEvent(), newEvent(), newEvent()], 'no_stream');
-      const delivered: number[] = [];
-      let closed: Promise<void> | undefined;
-      const subscription = store.subscribe({
-        fromPosition: null,
-        handler: async (event) => {
-          delivered.push(event.revision);
-          if (event.revision === 1) await (closed = subscription.close());
-        },
-      });
-      await waitFor(() => closed !== undefined);
-      await closed;
-      await subscription.close();
-      expect(delivered).toEqual([0, 1]);
-    });
-
     it('closes its subscriptions on close, then refuses work and reports down', async () => {
       let release!: () => void;
       const blocked = new Promise<void>((resolve) => (release = resolve));
@@ -425,14 +409,3 @@ function compileAdapter(): string {
   return out;
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await sleep(5);
-  }
-}
