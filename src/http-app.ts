@@ -3,11 +3,11 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { AppModule } from './app.module.js';
-import type { AppConfig } from './config/app-config.js';
-import { InvalidInput } from './shared/app-errors.js';
-import { HttpErrorFilter } from './shared/http-exception.filter.js';
-import { flatten } from './shared/validation.js';
-import { setupOpenApi } from './web/openapi/openapi.js';
+import type { AppConfig } from './platform/config/app-config.js';
+import { InvalidInput } from './libs/app-errors.js';
+import { HttpErrorFilter } from './platform/http/http-exception.filter.js';
+import { flatten } from './platform/validation/validation.js';
+import { setupOpenApi } from './platform/openapi/openapi.js';
 
 /** The HTTP application, configured as in production (used by main and by the end-to-end tests). */
 export async function createHttpApp(config: AppConfig, options: { logger?: false } = {}): Promise<INestApplication> {
@@ -17,7 +17,7 @@ export async function createHttpApp(config: AppConfig, options: { logger?: false
   });
   app.useBodyParser('json', { limit: '256kb', strict: true });
   app.disable('x-powered-by');
-  // Security headers everywhere; the page sets its own content security policy (src/web).
+  // Security headers everywhere; the page sets its own content security policy (src/platform/web).
   app.use(helmet({ contentSecurityPolicy: false }));
   // Browsers of other origins may call the API only where CORS_ORIGINS names them.
   if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins, exposedHeaders: ['ETag', 'Idempotent-Replayed', 'Retry-After'] });

@@ -20,7 +20,7 @@ function newestSource(dir) {
 }
 
 export default function globalSetup() {
-  const outputs = ['dist/main.js', 'dist/cli/main.js', 'dist/http-app.js'].map((file) => join(ROOT, file));
+  const outputs = ['dist/main.js', 'dist/cli.js', 'dist/http-app.js'].map((file) => join(ROOT, file));
   const newest = newestSource(join(ROOT, 'src'));
   if (outputs.every((file) => existsSync(file) && statSync(file).mtimeMs >= newest)) return;
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');

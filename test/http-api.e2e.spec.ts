@@ -3,9 +3,9 @@ import { mkdtempSync, rmSync, statSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { loadConfig } from '../src/config/app-config.js';
+import { loadConfig } from '../src/platform/config/app-config.js';
 import { createHttpApp } from '../src/http-app.js';
-import { CCCS13_SEED } from '../src/seed/cccs13.seed.js';
+import { CCCS13_SEED } from '../src/modules/frameworks/seed/cccs13.seed.js';
 
 const TOKEN = 'secretariat-token-0123456789';
 const OTHER = 'auditor-token-0123456789abcd';

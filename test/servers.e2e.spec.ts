@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { loadConfig } from '../src/config/app-config.js';
+import { loadConfig } from '../src/platform/config/app-config.js';
 import { createHttpApp } from '../src/http-app.js';
 
 /**

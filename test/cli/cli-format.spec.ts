@@ -1,9 +1,9 @@
-import { describeFailure, EXIT_REFUSED, EXIT_USAGE, UsageError } from '../../src/cli/cli-errors.js';
-import { csvField, csvHeader, toCsvRecord, toExportLine } from '../../src/cli/export-format.js';
-import { canonicalJson, parseImportText } from '../../src/cli/import-plan.js';
-import { ProgressReporter, renderProgress } from '../../src/cli/progress.js';
-import { renderTable } from '../../src/cli/table.js';
-import { InvalidInput, RuleBroken } from '../../src/shared/app-errors.js';
+import { describeFailure, EXIT_REFUSED, EXIT_USAGE, UsageError } from '../../src/platform/cli/cli-errors.js';
+import { csvField, csvHeader, toCsvRecord, toExportLine } from '../../src/modules/frameworks/queries/export-log/export-format.js';
+import { canonicalJson, parseImportText } from '../../src/modules/frameworks/commands/import-events/import-plan.js';
+import { ProgressReporter, renderProgress } from '../../src/platform/cli/progress.js';
+import { renderTable } from '../../src/platform/cli/table.js';
+import { InvalidInput, RuleBroken } from '../../src/libs/app-errors.js';
 
 describe('command line: formats', () => {
   it('quotes CSV fields as RFC 4180 says', () => {

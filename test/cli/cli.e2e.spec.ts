@@ -7,12 +7,12 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 
 /**
- * The command line, run for real: `node dist/cli/main.js ...` as child processes on temporary
+ * The command line, run for real: `node dist/cli.js ...` as child processes on temporary
  * DATA_DIRs (embedded SQLite stores).
  */
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const MAIN = join(ROOT, 'dist/cli/main.js');
+const MAIN = join(ROOT, 'dist/cli.js');
 const TOKEN = 'cli-secretariat-token-0123456789';
 const DATES = ['1995-01-01', '2000-06-30', '2007-06-30', '2013-06-30', '2016-01-01'];
 const SOURCE = { document: 'Comité de pilotage, compte rendu du 14/11/2017', passage: 'la convention est prorogée jusqu’au 31 décembre 2018', confidence: 'stated' };
@@ -33,7 +33,7 @@ function baseEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
-/** Runs `node dist/cli/main.js ...args` on `dataDir`; resolves with its exit code and output. */
+/** Runs `node dist/cli.js ...args` on `dataDir`; resolves with its exit code and output. */
 function cli(dataDir: string, args: string[], env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolvePromise, reject) => {
     execFile(

@@ -1,9 +1,9 @@
-import { UsageError } from '../../src/cli/cli-errors.js';
-import { planImport, type ImportEntry, type ImportStore } from '../../src/cli/import-plan.js';
-import { evolve, initialHistory } from '../../src/domain/framework.decider.js';
-import type { StoredEvent } from '../../src/event-store/event-store.port.js';
-import { toRecordedEvent } from '../../src/event-store/framework-stream.js';
-import { seedEvents } from '../../src/seed/seed-loader.js';
+import { UsageError } from '../../src/platform/cli/cli-errors.js';
+import { planImport, type ImportEntry, type ImportStore } from '../../src/modules/frameworks/commands/import-events/import-plan.js';
+import { evolve, initialHistory } from '../../src/modules/frameworks/domain/decider/framework.decider.js';
+import type { StoredEvent } from '../../src/infrastructure/event-store/event-store.port.js';
+import { toRecordedEvent } from '../../src/infrastructure/event-store/framework-stream.js';
+import { seedEvents } from '../../src/modules/frameworks/seed/seed-loader.js';
 
 /** The CCCS13 history as stored, and a store that holds only it. */
 const STORED: StoredEvent[] = seedEvents().map((e, i) => ({

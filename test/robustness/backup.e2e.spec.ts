@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store.adapter.js';
+import { SqliteEventStore } from '../../src/infrastructure/event-store/sqlite/sqlite-event-store.adapter.js';
 import { ADMIN_TOKEN, cli, ensureBuilt, milestone, RECORDER_TOKEN, SOURCE, startApp, wholeLog, type CliRun, type RunningApp } from './support.js';
 
 /**

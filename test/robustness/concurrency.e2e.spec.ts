@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Response } from 'supertest';
-import { EVENT_STORE, type EventStore } from '../../src/event-store/event-store.port.js';
-import { streamIdOf, toRecordedEvent } from '../../src/event-store/framework-stream.js';
+import { EVENT_STORE, type EventStore } from '../../src/infrastructure/event-store/event-store.port.js';
+import { streamIdOf, toRecordedEvent } from '../../src/infrastructure/event-store/framework-stream.js';
 import { ADMIN_TOKEN, DEEP, milestone, pureState, RECORDER_TOKEN, startApp, stateLists, type RunningApp } from './support.js';
 
 /**

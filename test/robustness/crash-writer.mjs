@@ -22,9 +22,9 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const dist = (path) => import(join(ROOT, 'dist', path));
 
 const { createHttpApp } = await dist('http-app.js');
-const { loadConfig } = await dist('config/app-config.js');
-const { RecordEventCommand } = await dist('record-event/record-event.command.js');
-const { CreateFrameworkCommand } = await dist('create-framework/create-framework.command.js');
+const { loadConfig } = await dist('platform/config/app-config.js');
+const { RecordEventCommand } = await dist('modules/frameworks/commands/record-event/record-event.command.js');
+const { CreateFrameworkCommand } = await dist('modules/frameworks/commands/create-framework/create-framework.command.js');
 const { CommandBus } = await import('@nestjs/cqrs');
 
 const started = Date.now();

@@ -3,12 +3,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { QueryBus } from '@nestjs/cqrs';
-import { canonicalJson } from '../../src/cli/import-plan.js';
-import type { StoredEvent } from '../../src/event-store/event-store.port.js';
-import { frameworkIdOf, streamIdOf, toRecordedEvent } from '../../src/event-store/framework-stream.js';
-import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store.adapter.js';
-import { ProjectionRunner } from '../../src/projection/projection-runner.js';
-import { StateAtDateQuery } from '../../src/state-at-date/state-at-date.query.js';
+import { canonicalJson } from '../../src/modules/frameworks/commands/import-events/import-plan.js';
+import type { StoredEvent } from '../../src/infrastructure/event-store/event-store.port.js';
+import { frameworkIdOf, streamIdOf, toRecordedEvent } from '../../src/infrastructure/event-store/framework-stream.js';
+import { SqliteEventStore } from '../../src/infrastructure/event-store/sqlite/sqlite-event-store.adapter.js';
+import { ProjectionRunner } from '../../src/infrastructure/projection/projection-runner.js';
+import { StateAtDateQuery } from '../../src/modules/frameworks/queries/state-at-date/state-at-date.query.js';
 import { childEnv, DEEP, ensureBuilt, pureState, ROOT, startApp, stateLists, wholeLog } from './support.js';
 
 /**

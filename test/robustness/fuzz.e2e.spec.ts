@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isEdtf } from '../../src/domain/edtf-date.js';
-import { EVENT_STORE, type EventStore } from '../../src/event-store/event-store.port.js';
-import { streamIdOf, toRecordedEvent } from '../../src/event-store/framework-stream.js';
+import { isEdtf } from '../../src/modules/frameworks/domain/dates/edtf-date.js';
+import { EVENT_STORE, type EventStore } from '../../src/infrastructure/event-store/event-store.port.js';
+import { streamIdOf, toRecordedEvent } from '../../src/infrastructure/event-store/framework-stream.js';
 import { DEEP, milestone, pureState, RECORDER_TOKEN, SOURCE, startApp, stateLists, type RunningApp } from './support.js';
 
 /**

@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { EVENT_STORE, type EventStore } from '../../src/event-store/event-store.port.js';
-import { validateEventBody } from '../../src/record-event/event-body.validation.js';
-import { InvalidInput } from '../../src/shared/app-errors.js';
+import { EVENT_STORE, type EventStore } from '../../src/infrastructure/event-store/event-store.port.js';
+import { validateEventBody } from '../../src/modules/frameworks/commands/record-event/event-body.validation.js';
+import { InvalidInput } from '../../src/libs/app-errors.js';
 import { milestone, RECORDER_TOKEN, SOURCE, startApp, type RunningApp } from './support.js';
 
 /**

@@ -1,6 +1,6 @@
-import { toExportLine } from '../../src/cli/export-format.js';
-import { restoreRecords } from '../../src/cli/restore-records.js';
-import type { StoredEvent } from '../../src/event-store/event-store.port.js';
+import { toExportLine } from '../../src/modules/frameworks/queries/export-log/export-format.js';
+import { restoreRecords } from '../../src/modules/frameworks/commands/restore-backup/restore-records.js';
+import type { StoredEvent } from '../../src/infrastructure/event-store/event-store.port.js';
 
 /** How `restore` reads an export: each line checked, then the whole as one log. */
 describe('restore: the records of an export', () => {

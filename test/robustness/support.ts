@@ -6,12 +6,12 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import request from 'supertest';
-import { loadConfig } from '../../src/config/app-config.js';
-import { buildTimeline } from '../../src/domain/framework.timeline.js';
-import type { RecordedEvent } from '../../src/domain/framework.events.js';
-import { knownFacts } from '../../src/domain/known-facts.js';
-import { STATE_KINDS, stateAt, type StateView } from '../../src/domain/state-at.js';
-import type { EventStore, StoredEvent } from '../../src/event-store/event-store.port.js';
+import { loadConfig } from '../../src/platform/config/app-config.js';
+import { buildTimeline } from '../../src/modules/frameworks/domain/timeline/framework.timeline.js';
+import type { RecordedEvent } from '../../src/modules/frameworks/domain/events/framework.events.js';
+import { knownFacts } from '../../src/modules/frameworks/domain/facts/known-facts.js';
+import { STATE_KINDS, stateAt, type StateView } from '../../src/modules/frameworks/domain/state/state-at.js';
+import type { EventStore, StoredEvent } from '../../src/infrastructure/event-store/event-store.port.js';
 import { createHttpApp } from '../../src/http-app.js';
 
 /**
@@ -25,7 +25,7 @@ import { createHttpApp } from '../../src/http-app.js';
 export const DEEP = ['1', 'true', 'yes'].includes((process.env.ROBUSTNESS_DEEP ?? '').toLowerCase());
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const CLI_MAIN = join(ROOT, 'dist/cli/main.js');
+export const CLI_MAIN = join(ROOT, 'dist/cli.js');
 
 export const RECORDER = 'secretariat';
 export const RECORDER_TOKEN = 'robustness-secretariat-token-0123456789';
@@ -82,7 +82,7 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs the command line (`node dist/cli/main.js ...args`) on `dataDir`. */
+/** Runs the command line (`node dist/cli.js ...args`) on `dataDir`. */
 export function cli(dataDir: string, args: string[], env: Record<string, string> = {}): Promise<CliRun> {
   return new Promise((resolvePromise, reject) => {
     execFile(

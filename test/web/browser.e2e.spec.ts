@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { loadConfig } from '../../src/config/app-config.js';
+import { loadConfig } from '../../src/platform/config/app-config.js';
 import { createHttpApp } from '../../src/http-app.js';
-import { CCCS13_SEED } from '../../src/seed/cccs13.seed.js';
+import { CCCS13_SEED } from '../../src/modules/frameworks/seed/cccs13.seed.js';
 
 /*
  * The callbacks given to page.evaluate and $$eval run in the browser. The project compiles without

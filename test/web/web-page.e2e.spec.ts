@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
 import request from 'supertest';
-import { loadConfig } from '../../src/config/app-config.js';
+import { loadConfig } from '../../src/platform/config/app-config.js';
 import { createHttpApp } from '../../src/http-app.js';
-import { APP_JS } from '../../src/web/assets/app-js.js';
+import { APP_JS } from '../../src/platform/web/assets/app-js.js';
 
 const TOKEN = 'secretariat-token-0123456789';
 

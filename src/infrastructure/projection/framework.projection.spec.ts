@@ -1,0 +1,58 @@
+import fc from 'fast-check';
+import { buildTimeline } from '../../modules/frameworks/domain/timeline/framework.timeline.js';
+import { knownFacts } from '../../modules/frameworks/domain/facts/known-facts.js';
+import { segmentsOf } from '../../modules/frameworks/domain/state/segments.js';
+import { arbitraryHistory } from '../../modules/frameworks/domain/testing/arbitrary-history.js';
+import { FrameworkProjection } from './framework.projection.js';
+import type { Segment } from '../read-models/read-model.port.js';
+
+const key = (s: Pick<Segment, 'kind' | 'itemId' | 'validFrom'>) => `${s.kind}|${s.itemId}|${s.validFrom}`;
+const print = (s: Segment) => `${key(s)}|${s.validTo}|${JSON.stringify(s.payload)}`;
+
+describe('the incremental projection of a framework', () => {
+  it('keeps, after every event, exactly the segments of the full fold (property)', () => {
+    fc.assert(
+      fc.property(arbitraryHistory(40), (history) => {
+        const projection = FrameworkProjection.resume('fw', [], []);
+        const current = new Map<string, Segment>();
+        history.events.forEach((event, i) => {
+          const change = projection.apply(event);
+          for (const c of change.close) {
+            expect(current.has(key(c))).toBe(true);
+            current.delete(key(c));
+          }
+          for (const o of change.open) {
+            expect(current.has(key(o))).toBe(false);
+            current.set(key(o), o);
+          }
+          const expected = segmentsOf(buildTimeline(knownFacts(history.events.slice(0, i + 1)).facts)) as Segment[];
+          expect([...current.values()].map(print).sort()).toEqual(expected.map(print).sort());
+        });
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('resumes from stored segments and carries on identically', () => {
+    fc.assert(
+      fc.property(arbitraryHistory(30), fc.nat(), (history, cut) => {
+        const n = 1 + (cut % history.events.length);
+        const first = FrameworkProjection.resume('fw', [], []);
+        const stored = new Map<string, Segment>();
+        for (const event of history.events.slice(0, n)) {
+          const change = first.apply(event);
+          for (const c of change.close) stored.delete(key(c));
+          for (const o of change.open) stored.set(key(o), o);
+        }
+        const resumed = FrameworkProjection.resume('fw', history.events.slice(0, n), [...stored.values()]);
+        for (const event of history.events.slice(n)) {
+          const a = first.apply(event);
+          const b = resumed.apply(event);
+          expect(b.close.map(key).sort()).toEqual(a.close.map(key).sort());
+          expect(b.open.map(print).sort()).toEqual(a.open.map(print).sort());
+        }
+      }),
+      { numRuns: 80 },
+    );
+  });
+});

@@ -1,0 +1,131 @@
+import type { Day } from '../../modules/frameworks/domain/dates/edtf-date.js';
+import type { RecordedEvent } from '../../modules/frameworks/domain/events/framework.events.js';
+import { buildTimeline, evolveTimeline, factDay, type Timeline } from '../../modules/frameworks/domain/timeline/framework.timeline.js';
+import { factOf, isCorrection, knownFacts } from '../../modules/frameworks/domain/facts/known-facts.js';
+import { affectedItems, payloadJson, segmentsOfItem, type SegmentKind } from '../../modules/frameworks/domain/state/segments.js';
+import type { FrameworkSummary, ProjectionChange, Segment } from '../read-models/read-model.port.js';
+
+interface Kept {
+  segment: Segment;
+  fingerprint: string;
+}
+
+const itemKey = (kind: SegmentKind, id: string) => `${kind}:${id}`;
+const fingerprint = (s: Segment) => `${s.validFrom}|${s.validTo ?? ''}|${payloadJson(s.payload)}`;
+
+/**
+ * The bitemporal projection of one framework, kept in memory between events.
+ *
+ * For each new event it says what closes and what opens at the event's recorded instant.
+ * A fact dated on or after every earlier fact (the common case) is folded in; a back-dated
+ * fact, a correction or a retraction refolds the timeline. Either way only the items the fact
+ * touches are recomputed, and the result equals `segmentsOf` of the full fold (property-tested).
+ */
+export class FrameworkProjection {
+  private timeline: Timeline;
+  private lastDay: Day = '0000-00-00';
+  private readonly current = new Map<string, Kept[]>();
+
+  private constructor(
+    readonly frameworkId: string,
+    private readonly events: RecordedEvent[],
+  ) {
+    const { facts } = knownFacts(events);
+    this.timeline = buildTimeline(facts);
+    for (const fact of facts) if (factDay(fact) > this.lastDay) this.lastDay = factDay(fact);
+  }
+
+  /** Resumes from what the read models hold: the framework's events and its current segments. */
+  static resume(frameworkId: string, events: RecordedEvent[], current: readonly Segment[]): FrameworkProjection {
+    const projection = new FrameworkProjection(frameworkId, [...events]);
+    for (const s of current) {
+      const segment: Segment = { kind: s.kind, itemId: s.itemId, validFrom: s.validFrom, validTo: s.validTo, payload: s.payload };
+      const key = itemKey(s.kind, s.itemId);
+      projection.current.set(key, [...(projection.current.get(key) ?? []), { segment, fingerprint: fingerprint(segment) }]);
+    }
+    return projection;
+  }
+
+  get eventCount(): number {
+    return this.events.length;
+  }
+
+  apply(event: RecordedEvent): ProjectionChange {
+    this.events.push(event);
+    const close: ProjectionChange['close'] = [];
+    const open: Segment[] = [];
+    const replace = (key: string, next: Segment[]) => {
+      const before = this.current.get(key) ?? [];
+      const after = next.map((segment) => ({ segment, fingerprint: fingerprint(segment) }));
+      const kept = new Set(before.map((k) => k.fingerprint));
+      const wanted = new Set(after.map((k) => k.fingerprint));
+      for (const k of before) if (!wanted.has(k.fingerprint)) close.push({ kind: k.segment.kind, itemId: k.segment.itemId, validFrom: k.segment.validFrom });
+      for (const k of after) if (!kept.has(k.fingerprint)) open.push(k.segment);
+      if (after.length > 0) this.current.set(key, after);
+      else this.current.delete(key);
+    };
+
+    const fact = isCorrection(event.type) ? null : factOf(event);
+    if (fact && factDay(fact) >= this.lastDay) {
+      this.lastDay = factDay(fact);
+      evolveTimeline(this.timeline, fact);
+      const seen = new Set<string>();
+      for (const { kind, id } of affectedItems(this.timeline, fact)) {
+        const key = itemKey(kind, id);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        replace(key, segmentsOfItem(this.timeline, kind, id) as Segment[]);
+      }
+    } else {
+      // Back-dated, corrected or retracted: refold the timeline, then recompute the items the
+      // fact touches — before and after, for a correction — and those of any party renamed.
+      const before = this.timeline;
+      const target = fact ? null : (event.data as { eventId: string }).eventId;
+      const was = target === null ? undefined : knownFacts(this.events.slice(0, -1)).facts.find((f) => f.eventId === target);
+      const { facts } = knownFacts(this.events);
+      this.timeline = buildTimeline(facts);
+      for (const f of facts) if (factDay(f) > this.lastDay) this.lastDay = factDay(f);
+      const dirty = fact ? affectedItems(this.timeline, fact) : [];
+      if (was) dirty.push(...affectedItems(before, was));
+      const now = target === null ? undefined : facts.find((f) => f.eventId === target);
+      if (now) dirty.push(...affectedItems(this.timeline, now));
+      for (const id of new Set([...before.parties.keys(), ...this.timeline.parties.keys()])) {
+        const a = before.parties.get(id);
+        const b = this.timeline.parties.get(id);
+        if (a?.name === b?.name && a?.kind === b?.kind) continue;
+        dirty.push({ kind: 'party', id });
+        for (const timeline of [before, this.timeline]) {
+          for (const c of timeline.conventions.values()) {
+            if (c.memberships.some((m) => m.partyId === id)) dirty.push({ kind: 'convention', id: c.id });
+          }
+        }
+      }
+      const seen = new Set<string>();
+      for (const { kind, id } of dirty) {
+        const key = itemKey(kind, id);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        replace(key, segmentsOfItem(this.timeline, kind, id) as Segment[]);
+      }
+    }
+    return { position: event.position, event, framework: this.summary(event), close, open };
+  }
+
+  private summary(event: RecordedEvent): FrameworkSummary {
+    const established = this.timeline.established;
+    return {
+      id: this.frameworkId,
+      name: established?.name ?? this.frameworkId,
+      ...(established?.description ? { description: established.description } : {}),
+      createdAt: this.events[0].recordedAt,
+      revision: event.revision,
+      eventCount: this.events.length,
+      updatedAt: event.recordedAt,
+    };
+  }
+}
+
+/** One event projected on its own (loads nothing, keeps nothing): what the contract suites use. */
+export function projectEvent(previous: readonly RecordedEvent[], event: RecordedEvent, current: readonly Segment[]): ProjectionChange {
+  return FrameworkProjection.resume(event.frameworkId, [...previous], current).apply(event);
+}

@@ -1,0 +1,138 @@
+import fc from 'fast-check';
+import { randomUUID } from 'node:crypto';
+import type { RecordedEvent } from '../../modules/frameworks/domain/events/framework.events.js';
+import { buildTimeline } from '../../modules/frameworks/domain/timeline/framework.timeline.js';
+import { knownFacts } from '../../modules/frameworks/domain/facts/known-facts.js';
+import { stateFromSegments } from '../../modules/frameworks/domain/state/segments.js';
+import { stateAt } from '../../modules/frameworks/domain/state/state-at.js';
+import { arbitraryDay, arbitraryHistory } from '../../modules/frameworks/domain/testing/arbitrary-history.js';
+import { ev, established, record, signed } from '../../modules/frameworks/domain/testing/given-when-then.js';
+import { initialHistory, type FrameworkHistory } from '../../modules/frameworks/domain/decider/framework.decider.js';
+import { projectEvent } from '../projection/framework.projection.js';
+import type { ReadModelStore } from './read-model.port.js';
+
+/**
+ * The contract every read-model adapter passes (SQLite always; MongoDB when MONGODB_URI is set).
+ * Framework ids are random per test, so the suite can run against a shared server.
+ */
+export function readModelContract(name: string, open: () => Promise<ReadModelStore>, options: { propertyRuns?: number } = {}): void {
+  describe(`read-model store contract: ${name}`, () => {
+    let store: ReadModelStore;
+    beforeAll(async () => {
+      store = await open();
+    });
+    afterAll(async () => {
+      await store?.close();
+    });
+
+    /** Projects a whole history into the store, one commit per event, as the projector does. */
+    async function project(history: FrameworkHistory, frameworkId: string, offset = 0): Promise<RecordedEvent[]> {
+      const events = history.events.map((e) => ({ ...e, frameworkId, position: e.position + offset }));
+      for (const event of events) {
+        const previous = await store.frameworkEvents(frameworkId);
+        const current = await store.currentSegments(frameworkId);
+        await store.commit([projectEvent(previous, event, current)]);
+      }
+      return events;
+    }
+
+    let positions = 1_000_000 + Math.floor(Math.random() * 1_000_000) * 1000;
+    const nextOffset = () => (positions += 1000);
+
+    function sample(): FrameworkHistory {
+      let h = initialHistory('fw');
+      h = record(h, established('1990'));
+      h = record(h, signed('c1', '2003', '2005', ['a', 'b']));
+      h = record(h, ev('ConventionRenewed', '2006', { conventionId: 'c1', newEnd: '2006' }));
+      h = record(h, ev('PartyJoined', '2006', { conventionId: 'c1', party: { id: 'v', name: 'Vitrolles', kind: 'commune' } }));
+      return h;
+    }
+
+    it('starts a framework with its summary, events and checkpoint', async () => {
+      const id = `fw-${randomUUID()}`;
+      const events = await project(sample(), id, nextOffset());
+      expect(await store.checkpoint()).toBe(events[events.length - 1].position);
+      const summary = await store.getFramework(id);
+      expect(summary).toMatchObject({ id, name: 'Test framework', revision: 3, eventCount: 4 });
+      expect((await store.listFrameworks()).map((f) => f.id)).toContain(id);
+      expect((await store.frameworkEvents(id)).map((e) => e.eventId)).toEqual(events.map((e) => e.eventId));
+      expect(await store.getFramework(`nope-${randomUUID()}`)).toBeNull();
+    });
+
+    it('answers the state on a day from the segments valid that day', async () => {
+      const id = `fw-${randomUUID()}`;
+      await project(sample(), id, nextOffset());
+      const at2004 = stateFromSegments(await store.segmentsAt(id, '2004-06-30'));
+      expect(at2004.conventions.map((c) => c.id)).toEqual(['c1']);
+      expect(at2004.parties.map((p) => p.id).sort()).toEqual(['a', 'b']);
+      const at2006 = stateFromSegments(await store.segmentsAt(id, '2006-06-30'));
+      expect(at2006.parties.map((p) => p.id).sort()).toEqual(['a', 'b', 'v']);
+      expect((await store.segmentsAt(id, '2008-01-01')).filter((s) => s.kind === 'convention')).toEqual([]);
+    });
+
+    it('keeps what was known before: a query as known at an earlier instant sees the earlier record', async () => {
+      const id = `fw-${randomUUID()}`;
+      const events = await project(sample(), id, nextOffset());
+      const beforeJoin = events[2].recordedAt;
+      const then = stateFromSegments(await store.segmentsAt(id, '2006-06-30', beforeJoin));
+      expect(then.parties.map((p) => p.id).sort()).toEqual(['a', 'b']);
+      const beforeAll = new Date(Date.parse(events[0].recordedAt) - 1).toISOString();
+      expect(await store.segmentsAt(id, '2006-06-30', beforeAll)).toEqual([]);
+      expect((await store.frameworkEvents(id, beforeJoin)).length).toBe(3);
+      expect((await store.currentSegments(id)).every((s) => s.recordedTo === null)).toBe(true);
+    });
+
+    it('applies a batch atomically: a failing change leaves the store and checkpoint as they were', async () => {
+      const id = `fw-${randomUUID()}`;
+      const events = await project(sample(), id, nextOffset());
+      const checkpoint = await store.checkpoint();
+      const history = record(sample(), ev('ConventionEnded', '2006-06', { conventionId: 'c1' }));
+      const extra = { ...history.events[4], frameworkId: id, position: events[3].position + 1 };
+      const good = projectEvent(await store.frameworkEvents(id), extra, await store.currentSegments(id));
+      const duplicate = { ...good, position: good.position + 1 }; // same framework revision twice
+      await expect(store.commit([good, duplicate])).rejects.toThrow();
+      expect(await store.checkpoint()).toBe(checkpoint);
+      expect((await store.frameworkEvents(id)).length).toBe(4);
+      expect(stateFromSegments(await store.segmentsAt(id, '2006-09-01')).conventions.map((c) => c.id)).toEqual(['c1']);
+    });
+
+    it('skips changes at or below the checkpoint: a second runner on the same store changes nothing', async () => {
+      const id = `fw-${randomUUID()}`;
+      const events = await project(sample(), id, nextOffset());
+      const checkpoint = await store.checkpoint();
+      const again = projectEvent(events.slice(0, 3), events[3], []);
+      await store.commit([again]);
+      expect(await store.checkpoint()).toBe(checkpoint);
+      expect((await store.frameworkEvents(id)).length).toBe(4);
+      expect((await store.currentSegments(id)).length).toBeGreaterThan(0);
+    });
+
+    it('equals the pure fold of the events filtered by effective date and known-at, for random histories (property)', async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          arbitraryHistory(30),
+          fc.array(fc.tuple(arbitraryDay, fc.nat(), fc.integer({ min: -1, max: 1 })), { minLength: 5, maxLength: 10 }),
+          async (history, questions) => {
+            const id = `fw-${randomUUID()}`;
+            const events = await project(history, id, nextOffset());
+            for (const [day, n, shift] of questions) {
+              const anchor = events[n % events.length].recordedAt;
+              const knownAt = n % 4 === 0 ? undefined : new Date(Date.parse(anchor) + shift).toISOString();
+              const expected = stateAt(buildTimeline(knownFacts(events, knownAt).facts), day);
+              const actual = stateFromSegments(await store.segmentsAt(id, day, knownAt));
+              expect(actual).toEqual(expected);
+            }
+          },
+        ),
+        { numRuns: options.propertyRuns ?? 60 },
+      );
+    });
+
+    it('can be reset for a rebuild', async () => {
+      await store.reset();
+      expect(await store.checkpoint()).toBeNull();
+      expect(await store.listFrameworks()).toEqual([]);
+      expect((await store.health()).status).toBe('up');
+    });
+  });
+}

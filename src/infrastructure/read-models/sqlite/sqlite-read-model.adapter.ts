@@ -1,0 +1,212 @@
+import Database from 'better-sqlite3';
+import type { Day } from '../../../modules/frameworks/domain/dates/edtf-date.js';
+import { payloadJson } from '../../../modules/frameworks/domain/state/segments.js';
+import type { RecordedEvent } from '../../../modules/frameworks/domain/events/framework.events.js';
+import { ownError } from '../../event-store/sqlite/sqlite-event-store.adapter.js';
+import type { FrameworkSummary, ItemKind, ProjectionChange, ReadModelStore, StoredSegment } from '../read-model.port.js';
+
+/**
+ * Read models in one embedded SQLite file: frameworks, their events (audit log and timeline),
+ * and bitemporal segments, with the projection's checkpoint written in the same transaction.
+ */
+export class SqliteReadModelStore implements ReadModelStore {
+  private readonly db: Database.Database;
+  private readonly statements;
+
+  private constructor(file: string) {
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    // The read models can be rebuilt from the log: NORMAL is durable enough and faster.
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(SCHEMA);
+    this.statements = {
+      checkpoint: this.db.prepare<[], { position: number }>('SELECT position FROM checkpoint WHERE id = 1'),
+      setCheckpoint: this.db.prepare(
+        'INSERT INTO checkpoint (id, position) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET position = excluded.position',
+      ),
+      upsertFramework: this.db.prepare(
+        `INSERT INTO frameworks (id, name, description, created_at, revision, event_count, updated_at)
+         VALUES (@id, @name, @description, @createdAt, @revision, @eventCount, @updatedAt)
+         ON CONFLICT(id) DO UPDATE SET name = excluded.name, description = excluded.description,
+           revision = excluded.revision, event_count = excluded.event_count, updated_at = excluded.updated_at`,
+      ),
+      insertEvent: this.db.prepare(
+        `INSERT INTO framework_events (framework_id, revision, position, event_id, recorded_at, body)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+      ),
+      closeSegment: this.db.prepare(
+        `UPDATE segments SET recorded_to = ? WHERE framework_id = ? AND kind = ? AND item_id = ? AND valid_from = ? AND recorded_to IS NULL`,
+      ),
+      openSegment: this.db.prepare(
+        `INSERT INTO segments (framework_id, kind, item_id, valid_from, valid_to, recorded_from, recorded_to, payload)
+         VALUES (?, ?, ?, ?, ?, ?, NULL, ?)`,
+      ),
+      listFrameworks: this.db.prepare<[], FrameworkRow>('SELECT * FROM frameworks ORDER BY id'),
+      getFramework: this.db.prepare<[string], FrameworkRow>('SELECT * FROM frameworks WHERE id = ?'),
+      events: this.db.prepare<[string], { body: string }>(
+        'SELECT body FROM framework_events WHERE framework_id = ? ORDER BY revision',
+      ),
+      eventsKnownAt: this.db.prepare<[string, string], { body: string }>(
+        'SELECT body FROM framework_events WHERE framework_id = ? AND recorded_at <= ? ORDER BY revision',
+      ),
+      current: this.db.prepare<[string], SegmentRow>(
+        'SELECT * FROM segments WHERE framework_id = ? AND recorded_to IS NULL',
+      ),
+      currentAt: this.db.prepare<[string, string, string], SegmentRow>(
+        `SELECT * FROM segments INDEXED BY segments_current
+         WHERE framework_id = ? AND recorded_to IS NULL AND valid_from <= ? AND (valid_to IS NULL OR valid_to > ?)`,
+      ),
+      knownAt: this.db.prepare<[string, string, string, string, string], SegmentRow>(
+        `SELECT * FROM segments
+         WHERE framework_id = ? AND valid_from <= ? AND (valid_to IS NULL OR valid_to > ?)
+           AND recorded_from <= ? AND (recorded_to IS NULL OR recorded_to > ?)`,
+      ),
+    };
+  }
+
+  static open(file: string): SqliteReadModelStore {
+    return new SqliteReadModelStore(file);
+  }
+
+  async checkpoint(): Promise<number | null> {
+    return this.statements.checkpoint.get()?.position ?? null;
+  }
+
+  async commit(changes: ProjectionChange[]): Promise<void> {
+    if (changes.length === 0) return;
+    const s = this.statements;
+    const write = this.db.transaction(() => {
+      // Changes at or below the checkpoint were applied already (by another runner on this store).
+      const checkpoint = s.checkpoint.get()?.position ?? null;
+      const fresh = checkpoint === null ? changes : changes.filter((c) => c.position > checkpoint);
+      if (fresh.length === 0) return;
+      for (const change of fresh) {
+        const { event, framework } = change;
+        s.upsertFramework.run({ ...framework, description: framework.description ?? null });
+        s.insertEvent.run(event.frameworkId, event.revision, event.position, event.eventId, event.recordedAt, JSON.stringify(event));
+        for (const c of change.close) s.closeSegment.run(event.recordedAt, event.frameworkId, c.kind, c.itemId, c.validFrom);
+        for (const o of change.open) {
+          s.openSegment.run(event.frameworkId, o.kind, o.itemId, o.validFrom, o.validTo, event.recordedAt, payloadJson(o.payload));
+        }
+      }
+      s.setCheckpoint.run(fresh[fresh.length - 1].position);
+    });
+    try {
+      write();
+    } catch (error) {
+      throw ownError(error);
+    }
+  }
+
+  async reset(): Promise<void> {
+    this.db.exec('DELETE FROM segments; DELETE FROM framework_events; DELETE FROM frameworks; DELETE FROM checkpoint;');
+  }
+
+  async listFrameworks(): Promise<FrameworkSummary[]> {
+    return this.statements.listFrameworks.all().map(toSummary);
+  }
+
+  async getFramework(frameworkId: string): Promise<FrameworkSummary | null> {
+    const row = this.statements.getFramework.get(frameworkId);
+    return row ? toSummary(row) : null;
+  }
+
+  async frameworkEvents(frameworkId: string, knownAt?: string): Promise<RecordedEvent[]> {
+    const rows =
+      knownAt === undefined ? this.statements.events.all(frameworkId) : this.statements.eventsKnownAt.all(frameworkId, knownAt);
+    return rows.map((row) => JSON.parse(row.body) as RecordedEvent);
+  }
+
+  async currentSegments(frameworkId: string): Promise<StoredSegment[]> {
+    return this.statements.current.all(frameworkId).map(toSegment);
+  }
+
+  async segmentsAt(frameworkId: string, day: Day, knownAt?: string): Promise<StoredSegment[]> {
+    const rows =
+      knownAt === undefined
+        ? this.statements.currentAt.all(frameworkId, day, day)
+        : this.statements.knownAt.all(frameworkId, day, day, knownAt, knownAt);
+    return rows.map(toSegment);
+  }
+
+  async health(): Promise<{ status: 'up' | 'down'; detail?: string }> {
+    try {
+      this.db.prepare('SELECT 1').get();
+      return { status: 'up', detail: `sqlite ${this.db.name}` };
+    } catch (error) {
+      return { status: 'down', detail: (error as Error).message };
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS checkpoint (id INTEGER PRIMARY KEY CHECK (id = 1), position INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS frameworks (
+  id TEXT PRIMARY KEY, name TEXT NOT NULL, description TEXT, created_at TEXT NOT NULL,
+  revision INTEGER NOT NULL, event_count INTEGER NOT NULL, updated_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS framework_events (
+  framework_id TEXT NOT NULL, revision INTEGER NOT NULL, position INTEGER NOT NULL,
+  event_id TEXT NOT NULL, recorded_at TEXT NOT NULL, body TEXT NOT NULL,
+  PRIMARY KEY (framework_id, revision)
+);
+CREATE TABLE IF NOT EXISTS segments (
+  framework_id TEXT NOT NULL, kind TEXT NOT NULL, item_id TEXT NOT NULL,
+  valid_from TEXT NOT NULL, valid_to TEXT,
+  recorded_from TEXT NOT NULL, recorded_to TEXT,
+  payload TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS segments_current ON segments (framework_id, valid_from) WHERE recorded_to IS NULL;
+CREATE INDEX IF NOT EXISTS segments_known ON segments (framework_id, valid_from, recorded_from);
+`;
+
+interface FrameworkRow {
+  id: string;
+  name: string;
+  description: string | null;
+  created_at: string;
+  revision: number;
+  event_count: number;
+  updated_at: string;
+}
+
+interface SegmentRow {
+  framework_id: string;
+  kind: ItemKind;
+  item_id: string;
+  valid_from: string;
+  valid_to: string | null;
+  recorded_from: string;
+  recorded_to: string | null;
+  payload: string;
+}
+
+function toSummary(row: FrameworkRow): FrameworkSummary {
+  return {
+    id: row.id,
+    name: row.name,
+    ...(row.description === null ? {} : { description: row.description }),
+    createdAt: row.created_at,
+    revision: row.revision,
+    eventCount: row.event_count,
+    updatedAt: row.updated_at,
+  };
+}
+
+function toSegment(row: SegmentRow): StoredSegment {
+  return {
+    frameworkId: row.framework_id,
+    kind: row.kind,
+    itemId: row.item_id,
+    validFrom: row.valid_from,
+    validTo: row.valid_to,
+    recordedFrom: row.recorded_from,
+    recordedTo: row.recorded_to,
+    payload: JSON.parse(row.payload),
+  };
+}

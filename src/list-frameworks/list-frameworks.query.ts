@@ -1,4 +1,0 @@
-import { Query } from '@nestjs/cqrs';
-import type { FrameworkSummary } from '../read-models/read-model.port.js';
-
-export class ListFrameworksQuery extends Query<FrameworkSummary[]> {}

@@ -1,0 +1,39 @@
+import { Body, Controller, Headers, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor, BearerAuthGuard } from '../../../../platform/auth/bearer-auth.guard.js';
+import { parseIdempotencyKey } from '../../../../platform/http/http-headers.js';
+import { ErrorSchema, FrameworkCreatedSchema } from '../../../../platform/openapi/api-schemas.js';
+import { ApiWrite } from '../../../../platform/openapi/openapi.js';
+import { CreateFrameworkCommand } from './create-framework.command.js';
+import { CreateFrameworkDto } from './create-framework.request.dto.js';
+
+@ApiTags('frameworks')
+@Controller('api/frameworks')
+export class CreateFrameworkController {
+  constructor(private readonly commands: CommandBus) {}
+
+  /** Creates a framework: 201 `{ id, name, eventId, revision, position, recordedAt }`; 409 if the id is taken. */
+  @Post()
+  @HttpCode(201)
+  @UseGuards(BearerAuthGuard)
+  @ApiOperation({
+    summary: 'Create a framework',
+    description: 'Records its FrameworkEstablished event; the actor is the owner of the bearer token.',
+  })
+  @ApiBody({ type: CreateFrameworkDto })
+  @ApiCreatedResponse({ type: FrameworkCreatedSchema })
+  @ApiWrite({ ifMatch: false })
+  @ApiConflictResponse({ description: 'The id is taken', type: ErrorSchema })
+  async create(@Body() body: unknown, @Actor() actor: string, @Headers('idempotency-key') idempotencyKey: string | undefined) {
+    const result = await this.commands.execute(new CreateFrameworkCommand(body, actor, parseIdempotencyKey(idempotencyKey)));
+    return {
+      id: result.id,
+      name: result.name,
+      eventId: result.eventId,
+      revision: result.revision,
+      position: result.position,
+      recordedAt: result.recordedAt,
+    };
+  }
+}

@@ -1,0 +1,52 @@
+import { Module } from '@nestjs/common';
+import { CreateFrameworkController } from './commands/create-framework/create-framework.http.controller.js';
+import { CreateFrameworkHandler } from './commands/create-framework/create-framework.handler.js';
+import { RecordEventController } from './commands/record-event/record-event.http.controller.js';
+import { RecordEventHandler } from './commands/record-event/record-event.handler.js';
+import { DiffController } from './queries/diff/diff.http.controller.js';
+import { DiffHandler } from './queries/diff/diff.handler.js';
+import { HistoryController } from './queries/history/history.http.controller.js';
+import { HistoryHandler } from './queries/history/history.handler.js';
+import { ListFrameworksController } from './queries/list-frameworks/list-frameworks.http.controller.js';
+import { ListFrameworksHandler } from './queries/list-frameworks/list-frameworks.handler.js';
+import { StateAtDateController } from './queries/state-at-date/state-at-date.http.controller.js';
+import { StateAtDateHandler } from './queries/state-at-date/state-at-date.handler.js';
+import { TimelineController } from './queries/timeline/timeline.http.controller.js';
+import { TimelineHandler } from './queries/timeline/timeline.handler.js';
+import { VerifyIntegrityController } from './queries/verify-integrity/verify-integrity.http.controller.js';
+import { VerifyIntegrityHandler } from './queries/verify-integrity/verify-integrity.handler.js';
+import { FrameworkReader } from './read-path/framework-reader.js';
+import { SeedLoader } from './seed/seed-loader.js';
+import { FrameworkWriter } from './write-path/framework-writer.js';
+
+/**
+ * The frameworks feature: every use case as a slice (`commands/<use-case>/`, `queries/<use-case>/`),
+ * each with its HTTP controller, its handler on the CQRS buses and, where it has one, its CLI command.
+ */
+@Module({
+  controllers: [
+    CreateFrameworkController,
+    RecordEventController,
+    ListFrameworksController,
+    StateAtDateController,
+    TimelineController,
+    HistoryController,
+    DiffController,
+    VerifyIntegrityController,
+  ],
+  providers: [
+    FrameworkWriter,
+    FrameworkReader,
+    SeedLoader,
+    CreateFrameworkHandler,
+    RecordEventHandler,
+    ListFrameworksHandler,
+    StateAtDateHandler,
+    TimelineHandler,
+    HistoryHandler,
+    DiffHandler,
+    VerifyIntegrityHandler,
+  ],
+  exports: [FrameworkWriter, FrameworkReader],
+})
+export class FrameworksModule {}

@@ -1,0 +1,98 @@
+import { Command, Option } from 'nest-commander';
+import { validateOptions } from '../../../../platform/cli/cli-command.js';
+import { FrameworkQueryCommand, instantOption, OPTION_NAMES } from '../../../../platform/cli/query-command.js';
+import { APPROXIMATE_NOTE, conflictsOf, dated, since, str } from '../../../../platform/cli/render.js';
+import { renderSection, type Column } from '../../../../platform/cli/table.js';
+import type { ItemView } from '../../domain/state/state-at.js';
+import { StateAtDateQuery, type StateAnswer } from './state-at-date.query.js';
+import { StateParams } from './state-at-date.request.dto.js';
+
+interface StateOptions {
+  framework: string;
+  at: string;
+  knownAt?: string;
+  json?: boolean;
+}
+
+@Command({
+  name: 'state',
+  description: 'what was in force on a day: conventions (start → end, parties), parties, missions, instruments, bodies',
+})
+export class StateCommand extends FrameworkQueryCommand {
+  @Option({ flags: '--at <date>', description: 'the day, YYYY-MM-DD', required: true })
+  parseAt(value: string): string {
+    return value;
+  }
+
+  @Option({ flags: '--known-at <instant>', description: 'as the record stood at this instant (ISO 8601); default: now' })
+  parseKnownAt(value: string): string {
+    return value;
+  }
+
+  async run(_args: string[], options: StateOptions): Promise<void> {
+    const params = validateOptions(StateParams, { at: options.at, knownAt: options.knownAt }, OPTION_NAMES);
+    await this.catchUp();
+    const answer = await this.queries.execute(new StateAtDateQuery(options.framework, params.at, instantOption(params.knownAt)));
+    await this.print(answer, renderState, options.json);
+  }
+}
+
+export function renderState(answer: StateAnswer): string {
+  const known = answer.knownAt ? `as known at ${answer.knownAt}` : 'as known now';
+  const out: string[] = [
+    `${answer.name} (${answer.frameworkId}) on ${answer.at}, ${known} — revision ${answer.revision}`,
+    APPROXIMATE_NOTE,
+    '',
+  ];
+  out.push(
+    renderSection(
+      'Conventions',
+      [{ header: 'id' }, { header: 'name', max: 60 }, { header: 'start → end', max: 40 }, { header: 'term changes' }, { header: 'parties', align: 'right' }],
+      answer.conventions.map((c) => [
+        c.id,
+        c.name,
+        `${dated(c.start, c.startEdtf)} → ${dated(c.end, c.endEdtf)}`,
+        c.termChanges.map((t) => `${t.kind} → ${t.newEnd}`).join('; '),
+        String(c.parties.length),
+      ]),
+    ),
+  );
+  const sections: [string, ItemView[], Column[], (item: ItemView) => string[]][] = [
+    [
+      'Parties',
+      answer.parties,
+      [{ header: 'id' }, { header: 'name', max: 50 }, { header: 'kind' }, { header: 'since' }, { header: 'conventions' }, { header: 'conflicts' }],
+      (p) => [p.id, p.name, str(p.kind), since(p), (p.conventions as string[]).join(', '), conflictsOf(p)],
+    ],
+    [
+      'Missions',
+      answer.missions,
+      [{ header: 'id' }, { header: 'name', max: 60 }, { header: 'domains' }, { header: 'since' }, { header: 'conflicts' }],
+      (m) => [m.id, m.name, Array.isArray(m.domains) ? m.domains.join(', ') : '', since(m), conflictsOf(m)],
+    ],
+    [
+      'Instruments',
+      answer.instruments,
+      [{ header: 'id' }, { header: 'name', max: 60 }, { header: 'kind' }, { header: 'since' }, { header: 'figures', max: 40 }],
+      (i) => [
+        i.id,
+        i.name,
+        str(i.kind),
+        since(i),
+        i.figures ? Object.entries(i.figures as Record<string, unknown>).map(([k, v]) => `${k}=${v}`).join(', ') : '',
+      ],
+    ],
+    ['Bodies', answer.bodies, [{ header: 'id' }, { header: 'name', max: 60 }, { header: 'kind' }, { header: 'since' }], (b) => [b.id, b.name, str(b.kind), since(b)]],
+  ];
+  for (const [title, items, columns, row] of sections) out.push(renderSection(title, columns, items.map(row)));
+  // The other lists are shown only when something is in them.
+  const extra: [string, ItemView[]][] = [
+    ['Reviews', answer.reviews],
+    ['Milestones', answer.milestones],
+    ['Source conflicts', answer.conflicts],
+  ];
+  for (const [title, items] of extra) {
+    if (items.length > 0) out.push(renderSection(title, [{ header: 'id' }, { header: 'name', max: 70 }, { header: 'since' }], items.map((i) => [i.id, i.name, since(i)])));
+  }
+  return out.join('\n');
+}

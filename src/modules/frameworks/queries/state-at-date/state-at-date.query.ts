@@ -1,0 +1,22 @@
+import { Query } from '@nestjs/cqrs';
+import type { StateView } from '../../domain/state/state-at.js';
+
+export interface StateAnswer extends StateView {
+  frameworkId: string;
+  name: string;
+  at: string;
+  knownAt: string | null;
+  /** The framework's current revision (for If-Match). */
+  revision: number;
+}
+
+/** The framework on day `at`, as the record stood at `knownAt` (default: now). */
+export class StateAtDateQuery extends Query<StateAnswer> {
+  constructor(
+    readonly frameworkId: string,
+    readonly at: string,
+    readonly knownAt?: string,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,41 @@
+import type { RecordedEvent, Source } from '../../domain/events/framework.events.js';
+import { inEffectiveOrder } from '../../domain/timeline/framework.timeline.js';
+import { knownFacts, type Fact } from '../../domain/facts/known-facts.js';
+
+/** One fact of the timeline: corrections applied, retracted facts kept and marked. */
+export interface TimelineEntry {
+  eventId: string;
+  type: string;
+  effectiveDate: string;
+  /** First and last day of the effective date. */
+  from: string;
+  to: string;
+  approximate: boolean;
+  data: Record<string, unknown>;
+  source: Source;
+  recordedAt: string;
+  recordedBy: string;
+  correctedBy: string[];
+  retractedBy?: string;
+}
+
+/** The facts in effective-date order, as the record stood at `knownAt` (events in recorded order). */
+export function timelineEntries(events: readonly RecordedEvent[], knownAt?: string): TimelineEntry[] {
+  const known = knownFacts(events, knownAt);
+  const retracted = new Map(known.retracted.map((r) => [r.fact.eventId, r.retractedBy]));
+  const all = [...known.facts, ...known.retracted.map((r) => r.fact)];
+  return inEffectiveOrder(all).map((fact: Fact) => ({
+    eventId: fact.eventId,
+    type: fact.type,
+    effectiveDate: fact.effective.edtf,
+    from: fact.effective.first,
+    to: fact.effective.last,
+    approximate: fact.effective.approximate,
+    data: fact.data,
+    source: fact.source,
+    recordedAt: fact.recordedAt,
+    recordedBy: fact.recordedBy,
+    correctedBy: fact.correctedBy,
+    ...(retracted.has(fact.eventId) ? { retractedBy: retracted.get(fact.eventId) } : {}),
+  }));
+}

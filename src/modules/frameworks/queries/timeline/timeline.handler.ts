@@ -1,0 +1,15 @@
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { FrameworkReader } from '../../read-path/framework-reader.js';
+import { timelineEntries } from './timeline-entries.js';
+import { TimelineQuery, type TimelineAnswer } from './timeline.query.js';
+
+@QueryHandler(TimelineQuery)
+export class TimelineHandler implements IQueryHandler<TimelineQuery> {
+  constructor(private readonly reader: FrameworkReader) {}
+
+  async execute({ frameworkId, knownAt }: TimelineQuery): Promise<TimelineAnswer> {
+    await this.reader.framework(frameworkId);
+    const events = await this.reader.readModels.frameworkEvents(frameworkId, knownAt);
+    return { frameworkId, knownAt: knownAt ?? null, events: timelineEntries(events, knownAt) };
+  }
+}
