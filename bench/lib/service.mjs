@@ -19,7 +19,10 @@ export async function loadService() {
     stream,
     decider,
     knownFacts,
-    timeline,
+    fold,
+    rules,
+    timeQueries,
+    eventBody,
     stateAt,
     config,
     httpApp,
@@ -35,13 +38,16 @@ export async function loadService() {
     load('infrastructure/event-store/framework-stream.js'),
     load('modules/frameworks/domain/decider/framework.decider.js'),
     load('modules/frameworks/domain/facts/known-facts.js'),
-    load('modules/frameworks/domain/timeline/framework.timeline.js'),
+    load('modules/frameworks/domain/timeline/fold.js'),
+    load('modules/frameworks/domain/timeline/rules.js'),
+    load('modules/frameworks/domain/timeline/time-queries.js'),
+    load('modules/frameworks/domain/events/event-body.js'),
     load('modules/frameworks/domain/state/state-at.js'),
     load('platform/config/app-config.js'),
     load('http-app.js'),
     load('infrastructure/projection/projection-runner.js'),
     load('modules/frameworks/queries/state-at-date/state-at-date.query.js'),
-    load('modules/frameworks/commands/record-event/record-event.command.js'),
+    load('modules/frameworks/commands/record-event/record-events.command.js'),
     load('modules/frameworks/commands/create-framework/create-framework.command.js'),
     import('@nestjs/cqrs'),
     load('modules/frameworks/domain/dates/edtf-date.js'),
@@ -58,22 +64,31 @@ export async function loadService() {
       evolve: decider.evolve,
       initialHistory: decider.initialHistory,
       knownFacts: knownFacts.knownFacts,
-      buildTimeline: timeline.buildTimeline,
-      buildCheckedTimeline: timeline.buildCheckedTimeline,
+      buildTimeline: fold.buildTimeline,
+      buildCheckedTimeline: rules.buildCheckedTimeline,
       stateAt: stateAt.stateAt,
       parseEdtf: edtf.parseEdtf,
       projectEvent: projection2.projectEvent,
       /** Present in builds that keep each framework's projection in memory. */
       FrameworkProjection: projection2.FrameworkProjection,
-      factDay: timeline.factDay,
+      factDay: timeQueries.factDay,
       factOf: knownFacts.factOf,
     },
     loadConfig: config.loadConfig,
     createHttpApp: httpApp.createHttpApp,
     ProjectionRunner: projection.ProjectionRunner,
     StateAtDateQuery: stateQuery.StateAtDateQuery,
-    RecordEventCommand: recordCommand.RecordEventCommand,
-    CreateFrameworkCommand: createCommand.CreateFrameworkCommand,
+    /** Records one event as the HTTP controller does (validated body, then the command). */
+    RecordEventCommand: class {
+      constructor(frameworkId, body, actor) {
+        return new recordCommand.RecordEventsCommand({ frameworkId, events: [{ event: eventBody.parseEventBody(body) }], actor, role: 'admin' });
+      }
+    },
+    CreateFrameworkCommand: class {
+      constructor(request, actor) {
+        return new createCommand.CreateFrameworkCommand({ request, actor });
+      }
+    },
     QueryBus: cqrs.QueryBus,
     CommandBus: cqrs.CommandBus,
   };

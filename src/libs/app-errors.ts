@@ -50,6 +50,8 @@ export class RuleBroken extends Error {
     readonly rule: string,
     message: string,
     readonly conflictingEventId?: string,
+    /** The field of the request at fault, when one is (`data.start`…). */
+    readonly field?: string,
   ) {
     super(message);
   }

@@ -1,6 +1,6 @@
 // The child process of the crash test (test/robustness/crash.e2e.spec.ts): the service, compiled
 // (dist/), on DATA_DIR, appending valid events from several concurrent writers through the real
-// command path (CommandBus + RecordEventCommand, as the HTTP controller does), until it is killed.
+// command path (CommandBus + RecordEventsCommand, as the HTTP controller does), until it is killed.
 //
 // Environment: DATA_DIR, ROUND (number), WRITERS (default 6), RETRY_FILE (optional: JSON list of
 // requests sent by an earlier child and never acknowledged, re-sent first with their
@@ -23,7 +23,8 @@ const dist = (path) => import(join(ROOT, 'dist', path));
 
 const { createHttpApp } = await dist('http-app.js');
 const { loadConfig } = await dist('platform/config/app-config.js');
-const { RecordEventCommand } = await dist('modules/frameworks/commands/record-event/record-event.command.js');
+const { RecordEventsCommand } = await dist('modules/frameworks/commands/record-event/record-events.command.js');
+const { parseEventBody } = await dist('modules/frameworks/domain/events/event-body.js');
 const { CreateFrameworkCommand } = await dist('modules/frameworks/commands/create-framework/create-framework.command.js');
 const { CommandBus } = await import('@nestjs/cqrs');
 
@@ -57,8 +58,9 @@ const bus = app.get(CommandBus);
 
 async function send({ key, frameworkId, body, actor, role }, retry = false) {
   try {
-    const result = await bus.execute(new RecordEventCommand(frameworkId, body, actor, key, undefined, role));
-    const ack = { key, frameworkId, eventId: result.eventId, revision: result.revision, position: result.position, recordedAt: result.recordedAt, replayed: result.replayed, retry };
+    const result = await bus.execute(new RecordEventsCommand({ frameworkId, events: [{ event: parseEventBody(body) }], actor, role, idempotencyKey: key }));
+    const [stored] = result.stored;
+    const ack = { key, frameworkId, eventId: stored.eventId, revision: stored.revision, position: stored.position, recordedAt: stored.recordedAt, replayed: result.replayed, retry };
     out('ACK', ack);
     return ack;
   } catch (error) {
@@ -69,7 +71,7 @@ async function send({ key, frameworkId, body, actor, role }, retry = false) {
 
 // The frameworks of the test: created once (the same key on every start replays the creation).
 for (const id of FRAMEWORKS.slice(1)) {
-  await bus.execute(new CreateFrameworkCommand({ id, name: `Crash test ${id}`, effectiveDate: '2000' }, 'secretariat', `create-${id}`));
+  await bus.execute(new CreateFrameworkCommand({ request: { id, name: `Crash test ${id}`, effectiveDate: '2000' }, actor: 'secretariat', idempotencyKey: `create-${id}` }));
 }
 
 // What an earlier child sent and never acknowledged: sent again, with the same key.

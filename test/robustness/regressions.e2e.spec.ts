@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { EVENT_STORE, type EventStore } from '../../src/infrastructure/event-store/event-store.port.js';
-import { validateEventBody } from '../../src/modules/frameworks/commands/record-event/event-body.validation.js';
+import { parseEventBody as validateEventBody } from '../../src/modules/frameworks/domain/events/event-body.js';
 import { InvalidInput } from '../../src/libs/app-errors.js';
 import { milestone, RECORDER_TOKEN, SOURCE, startApp, type RunningApp } from './support.js';
 

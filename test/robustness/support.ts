@@ -7,10 +7,11 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import request from 'supertest';
 import { loadConfig } from '../../src/platform/config/app-config.js';
-import { buildTimeline } from '../../src/modules/frameworks/domain/timeline/framework.timeline.js';
+import { buildTimeline } from '../../src/modules/frameworks/domain/timeline/fold.js';
 import type { RecordedEvent } from '../../src/modules/frameworks/domain/events/framework.events.js';
 import { knownFacts } from '../../src/modules/frameworks/domain/facts/known-facts.js';
-import { STATE_KINDS, stateAt, type StateView } from '../../src/modules/frameworks/domain/state/state-at.js';
+import { STATE_KINDS } from '../../src/modules/frameworks/domain/state/item-kinds.js';
+import { stateAt, type StateView } from '../../src/modules/frameworks/domain/state/state-at.js';
 import type { EventStore, StoredEvent } from '../../src/infrastructure/event-store/event-store.port.js';
 import { createHttpApp } from '../../src/http-app.js';
 

@@ -198,7 +198,8 @@ describe('web page and OpenAPI documentation (HTTP)', () => {
       expect(append.security).toEqual([{ bearer: [] }]);
       const headers = (append.parameters ?? []).filter((p) => p.in === 'header').map((p) => p.name);
       expect(headers.sort()).toEqual(['Idempotency-Key', 'If-Match']);
-      expect(Object.keys(append.responses).sort()).toEqual(['201', '400', '401', '403', '404', '409', '422']);
+      // 200: the answer of a dry run (?dryRun=true).
+      expect(Object.keys(append.responses).sort()).toEqual(['200', '201', '400', '401', '403', '404', '409', '422']);
       expect(append.requestBody).toMatchObject({
         content: { 'application/json': { schema: { $ref: '#/components/schemas/EventBodyDto' } } },
       });

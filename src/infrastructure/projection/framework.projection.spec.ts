@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { buildTimeline } from '../../modules/frameworks/domain/timeline/framework.timeline.js';
+import { buildTimeline } from '../../modules/frameworks/domain/timeline/fold.js';
 import { knownFacts } from '../../modules/frameworks/domain/facts/known-facts.js';
 import { segmentsOf } from '../../modules/frameworks/domain/state/segments.js';
 import { arbitraryHistory } from '../../modules/frameworks/domain/testing/arbitrary-history.js';

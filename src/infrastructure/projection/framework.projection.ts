@@ -1,8 +1,11 @@
 import type { Day } from '../../modules/frameworks/domain/dates/edtf-date.js';
 import type { RecordedEvent } from '../../modules/frameworks/domain/events/framework.events.js';
-import { buildTimeline, evolveTimeline, factDay, type Timeline } from '../../modules/frameworks/domain/timeline/framework.timeline.js';
+import { buildTimeline, evolveTimeline } from '../../modules/frameworks/domain/timeline/fold.js';
+import { factDay } from '../../modules/frameworks/domain/timeline/time-queries.js';
+import { type Timeline } from '../../modules/frameworks/domain/timeline/timeline.types.js';
 import { factOf, isCorrection, knownFacts } from '../../modules/frameworks/domain/facts/known-facts.js';
-import { affectedItems, payloadJson, segmentsOfItem, type SegmentKind } from '../../modules/frameworks/domain/state/segments.js';
+import type { ItemKind } from '../../modules/frameworks/domain/state/item-kinds.js';
+import { affectedItems, payloadJson, segmentsOfItem } from '../../modules/frameworks/domain/state/segments.js';
 import type { FrameworkSummary, ProjectionChange, Segment } from '../read-models/read-model.port.js';
 
 interface Kept {
@@ -10,7 +13,7 @@ interface Kept {
   fingerprint: string;
 }
 
-const itemKey = (kind: SegmentKind, id: string) => `${kind}:${id}`;
+const itemKey = (kind: ItemKind, id: string) => `${kind}:${id}`;
 const fingerprint = (s: Segment) => `${s.validFrom}|${s.validTo ?? ''}|${payloadJson(s.payload)}`;
 
 /**

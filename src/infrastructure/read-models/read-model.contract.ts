@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import type { RecordedEvent } from '../../modules/frameworks/domain/events/framework.events.js';
-import { buildTimeline } from '../../modules/frameworks/domain/timeline/framework.timeline.js';
+import { buildTimeline } from '../../modules/frameworks/domain/timeline/fold.js';
 import { knownFacts } from '../../modules/frameworks/domain/facts/known-facts.js';
 import { stateFromSegments } from '../../modules/frameworks/domain/state/segments.js';
 import { stateAt } from '../../modules/frameworks/domain/state/state-at.js';

@@ -1,6 +1,8 @@
 import type { Day } from '../../modules/frameworks/domain/dates/edtf-date.js';
 import type { RecordedEvent } from '../../modules/frameworks/domain/events/framework.events.js';
-import type { SegmentKind } from '../../modules/frameworks/domain/state/segments.js';
+import type { ItemKind } from '../../modules/frameworks/domain/state/item-kinds.js';
+
+export type { ItemKind };
 
 /**
  * The read-model port. Adapters: embedded SQLite (default) and MongoDB.
@@ -14,7 +16,6 @@ import type { SegmentKind } from '../../modules/frameworks/domain/state/segments
 
 export const READ_MODEL_STORE = Symbol('READ_MODEL_STORE');
 
-export type ItemKind = SegmentKind;
 
 /** One item over a span of effective days where it does not change. */
 export interface Segment {

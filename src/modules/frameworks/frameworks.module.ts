@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
 import { CreateFrameworkController } from './commands/create-framework/create-framework.http.controller.js';
 import { CreateFrameworkHandler } from './commands/create-framework/create-framework.handler.js';
+import { RebuildReadModelsHandler } from './commands/rebuild-read-models/rebuild-read-models.handler.js';
 import { RecordEventController } from './commands/record-event/record-event.http.controller.js';
-import { RecordEventHandler } from './commands/record-event/record-event.handler.js';
+import { RecordEventsHandler } from './commands/record-event/record-events.handler.js';
 import { DiffController } from './queries/diff/diff.http.controller.js';
 import { DiffHandler } from './queries/diff/diff.handler.js';
 import { HistoryController } from './queries/history/history.http.controller.js';
@@ -17,7 +18,7 @@ import { VerifyIntegrityController } from './queries/verify-integrity/verify-int
 import { VerifyIntegrityHandler } from './queries/verify-integrity/verify-integrity.handler.js';
 import { FrameworkReader } from './read-path/framework-reader.js';
 import { SeedLoader } from './seed/seed-loader.js';
-import { FrameworkWriter } from './write-path/framework-writer.js';
+import { EventRecorder } from './write-path/event-recorder.js';
 
 /**
  * The frameworks feature: every use case as a slice (`commands/<use-case>/`, `queries/<use-case>/`),
@@ -35,11 +36,12 @@ import { FrameworkWriter } from './write-path/framework-writer.js';
     VerifyIntegrityController,
   ],
   providers: [
-    FrameworkWriter,
+    EventRecorder,
     FrameworkReader,
     SeedLoader,
     CreateFrameworkHandler,
-    RecordEventHandler,
+    RecordEventsHandler,
+    RebuildReadModelsHandler,
     ListFrameworksHandler,
     StateAtDateHandler,
     TimelineHandler,
@@ -47,6 +49,6 @@ import { FrameworkWriter } from './write-path/framework-writer.js';
     DiffHandler,
     VerifyIntegrityHandler,
   ],
-  exports: [FrameworkWriter, FrameworkReader],
+  exports: [EventRecorder, FrameworkReader],
 })
 export class FrameworksModule {}

@@ -40,6 +40,11 @@ export class TokenRegistry {
     return this.principalOf(token)?.actor ?? null;
   }
 
+  /** The role of an actor holding a token, or null for an actor without one. */
+  roleOf(actor: string): Role | null {
+    return this.entries.find((e) => e.principal.actor === actor)?.principal.role ?? null;
+  }
+
   get actors(): string[] {
     return this.entries.map((e) => e.principal.actor);
   }

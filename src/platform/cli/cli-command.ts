@@ -7,7 +7,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { EVENT_STORE, type EventStore } from '../../infrastructure/event-store/event-store.port.js';
 import { ProjectionRunner } from '../../infrastructure/projection/projection-runner.js';
 import { InvalidInput } from '../../libs/app-errors.js';
-import { FrameworkWriter } from '../../modules/frameworks/write-path/framework-writer.js';
+import { EventRecorder } from '../../modules/frameworks/write-path/event-recorder.js';
 import { assertValid } from '../validation/validation.js';
 
 type CommanderCommand = Parameters<CommandRunner['setCommand']>[0];
@@ -53,8 +53,8 @@ export abstract class CliCommand extends CommandRunner {
   protected get projection(): ProjectionRunner {
     return this.service(ProjectionRunner);
   }
-  protected get writer(): FrameworkWriter {
-    return this.service(FrameworkWriter);
+  protected get recorder(): EventRecorder {
+    return this.service(EventRecorder);
   }
   protected get tokens(): TokenRegistry {
     return this.service(TokenRegistry);

@@ -36,7 +36,15 @@ export class HttpErrorFilter implements ExceptionFilter {
     }
     if (error instanceof FrameworkExists) return [409, { message: error.message }];
     if (error instanceof RuleBroken) {
-      return [422, { rule: error.rule, message: error.message, ...(error.conflictingEventId ? { conflictingEventId: error.conflictingEventId } : {}) }];
+      return [
+        422,
+        {
+          rule: error.rule,
+          message: error.message,
+          ...(error.conflictingEventId ? { conflictingEventId: error.conflictingEventId } : {}),
+          ...(error.field ? { field: error.field } : {}),
+        },
+      ];
     }
     if (error instanceof HttpException) {
       // Errors of the request itself (body parser, a malformed percent-encoding), which the

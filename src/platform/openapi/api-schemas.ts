@@ -187,6 +187,19 @@ export class AppendResultSchema {
   @ApiPropertyOptional({ description: 'true when an Idempotency-Key retry returned the first result' }) replayed?: boolean;
 }
 
+export class DryRunChangeSchema {
+  @ApiProperty(DAY) day: string;
+  @ApiProperty({ type: () => DiffAnswerSchema, description: 'What would come into force, end or change on that day (cameIntoForce, ended, changed)' })
+  diff: object;
+}
+
+export class DryRunResultSchema {
+  @ApiProperty({ enum: [true] }) dryRun: true;
+  @ApiProperty({ description: 'The current revision of the framework (nothing was appended)' }) revision: number;
+  @ApiProperty({ type: [String], description: 'The days the fact takes its place on (a correction: the fact concerned, before and after)' }) days: string[];
+  @ApiProperty({ type: () => [DryRunChangeSchema] }) changes: DryRunChangeSchema[];
+}
+
 export class FrameworkCreatedSchema {
   @ApiProperty() id: string;
   @ApiProperty() name: string;

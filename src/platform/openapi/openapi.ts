@@ -12,8 +12,38 @@ import {
   SwaggerModule,
   type OpenAPIObject,
 } from '@nestjs/swagger';
-import { DATA_DTO } from '../../modules/frameworks/commands/record-event/event-body.request.dto.js';
+import { createFrameworkSchema } from '../../modules/frameworks/commands/create-framework/create-framework.request.dto.js';
+import { sourceSchema } from '../../modules/frameworks/domain/events/common.schema.js';
+import { eventBodySchema } from '../../modules/frameworks/domain/events/event-body.js';
+import { CATALOGUE, EVENT_TYPES } from '../../modules/frameworks/domain/events/event-catalogue.js';
 import { ErrorSchema, RevisionConflictSchema, RuleBrokenSchema, ValidationErrorSchema } from './api-schemas.js';
+
+/** The request bodies, described by the same schemas that validate them (see `components` below). */
+export const EVENT_BODY_REF = { $ref: '#/components/schemas/EventBodyDto' };
+export const CREATE_FRAMEWORK_REF = { $ref: '#/components/schemas/CreateFrameworkDto' };
+
+/** The schemas of the request bodies, each event type's data by its title (`ConventionSignedData`…). */
+function bodySchemas(): Record<string, Record<string, unknown>> {
+  const data = Object.fromEntries(EVENT_TYPES.map((type) => [`${type}Data`, CATALOGUE[type].data.json()]));
+  const body = eventBodySchema.json() as { properties: Record<string, unknown> };
+  return {
+    ...data,
+    SourceDto: sourceSchema.json(),
+    EventBodyDto: {
+      ...body,
+      title: 'EventBody',
+      properties: {
+        ...body.properties,
+        source: { $ref: '#/components/schemas/SourceDto' },
+        data: {
+          description: 'Depends on `type`: ConventionSigned → ConventionSignedData, ConventionExtended → ConventionExtendedData, …',
+          oneOf: EVENT_TYPES.map((type) => ({ $ref: `#/components/schemas/${type}Data` })),
+        },
+      },
+    },
+    CreateFrameworkDto: createFrameworkSchema.json(),
+  };
+}
 
 /** The name of the bearer security scheme in the document. */
 export const BEARER = 'bearer';
@@ -86,9 +116,9 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addTag('events', 'Record a governance event')
     .addTag('health', 'Status of the stores and of the projection')
     .build();
-  // The data classes of each event type, referenced by EventBodyDto.data (oneOf).
-  const extraModels = [...new Set(Object.values(DATA_DTO))];
-  return SwaggerModule.createDocument(app, config, { extraModels });
+  const document = SwaggerModule.createDocument(app, config);
+  document.components = { ...document.components, schemas: { ...document.components?.schemas, ...bodySchemas() } };
+  return document;
 }
 
 /** Serves the documentation at /docs (Swagger UI from the local swagger-ui-dist package) and the JSON at /docs-json. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import mongoose from 'mongoose';
-import { buildTimeline } from '../../../modules/frameworks/domain/timeline/framework.timeline.js';
+import { buildTimeline } from '../../../modules/frameworks/domain/timeline/fold.js';
 import { initialHistory } from '../../../modules/frameworks/domain/decider/framework.decider.js';
 import type { RecordedEvent } from '../../../modules/frameworks/domain/events/framework.events.js';
 import { knownFacts } from '../../../modules/frameworks/domain/facts/known-facts.js';

@@ -1,6 +1,6 @@
 import mongoose, { Schema, type Connection, type Model, type SchemaOptions } from 'mongoose';
 import type { ModelDefinition } from '@nestjs/mongoose';
-import type { ItemKind } from '../read-model.port.js';
+import { ITEM_KINDS, type ItemKind } from '../../../modules/frameworks/domain/state/item-kinds.js';
 
 /**
  * Mongoose schemas of the MongoDB read models: the same tables as the SQLite adapter
@@ -20,10 +20,7 @@ import type { ItemKind } from '../read-model.port.js';
  * in payloads and events are stored as they are.
  */
 
-export const ITEM_KINDS = ['convention', 'party', 'mission', 'instrument', 'body', 'review', 'milestone', 'conflict'] as const satisfies readonly ItemKind[];
-// Fails to compile if the port gains a kind that ITEM_KINDS lacks.
-const everyKindListed: Exclude<ItemKind, (typeof ITEM_KINDS)[number]> extends never ? true : never = true;
-void everyKindListed;
+export { ITEM_KINDS };
 
 export const COLLECTIONS = {
   frameworks: 'frameworks',

@@ -1,5 +1,5 @@
 import { decide, initialHistory } from '../domain/decider/framework.decider.js';
-import { buildTimeline } from '../domain/timeline/framework.timeline.js';
+import { buildTimeline } from '../domain/timeline/fold.js';
 import { knownFacts } from '../domain/facts/known-facts.js';
 import { stateAt } from '../domain/state/state-at.js';
 import { record } from '../domain/testing/given-when-then.js';

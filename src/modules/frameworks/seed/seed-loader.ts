@@ -1,38 +1,34 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '../../../platform/config/app-config.js';
-import { decide, evolve, initialHistory } from '../domain/decider/framework.decider.js';
-import type { RecordedEvent } from '../domain/events/framework.events.js';
-import { EVENT_STORE, type EventStore } from '../../../infrastructure/event-store/event-store.port.js';
-import { streamIdOf, toNewEvent } from '../../../infrastructure/event-store/framework-stream.js';
-import { ProjectionRunner } from '../../../infrastructure/projection/projection-runner.js';
-import { validateEventBody } from '../commands/record-event/event-body.validation.js';
+import { CommandBus } from '@nestjs/cqrs';
+import { EVENT_STORE, type EventStore, type NewEvent } from '../../../infrastructure/event-store/event-store.port.js';
+import { toNewEvent } from '../../../infrastructure/event-store/framework-stream.js';
 import { uuidFromName } from '../../../libs/ids.js';
+import { APP_CONFIG, type AppConfig } from '../../../platform/config/app-config.js';
+import { RecordEventsCommand } from '../commands/record-event/record-events.command.js';
+import { parseEventBody } from '../domain/events/event-body.js';
+import type { EventToRecord } from '../write-path/event-recorder.js';
 import { CCCS13_ID, CCCS13_SEED } from './cccs13.seed.js';
 
 export const SEED_ACTOR = 'seed';
 
-/** The seed as the events to append: validated like any request, checked by the decider. */
-export function seedEvents() {
-  let history = initialHistory(CCCS13_ID);
-  return CCCS13_SEED.map(({ key, ...body }, index) => {
-    const event = validateEventBody(body);
-    const decision = decide({ type: index === 0 ? 'EstablishFramework' : 'RecordEvent', event } as never, history);
-    if (!decision.ok) throw new Error(`seed event ${key} refused: ${decision.refusal.rule}: ${decision.refusal.message}`);
-    const eventId = uuidFromName(`${CCCS13_ID}|seed|${key}`);
-    history = evolve(history, {
-      ...event,
-      eventId,
-      frameworkId: CCCS13_ID,
-      revision: index,
-      position: index,
-      recordedAt: '',
-      recordedBy: SEED_ACTOR,
-    } as RecordedEvent);
-    return toNewEvent(event, eventId, { actor: SEED_ACTOR, seedKey: key });
-  });
+/** The seed as events to record: each validated like any request, with an id derived from its key. */
+export function seedBatch(): EventToRecord[] {
+  return CCCS13_SEED.map(({ key, ...body }) => ({
+    event: parseEventBody(body),
+    eventId: uuidFromName(`${CCCS13_ID}|seed|${key}`),
+    metadata: { seedKey: key },
+  }));
 }
 
-/** On the first start of an empty store, loads the CCCS13 history in one atomic append. */
+/** The seed as the event store holds it (without the request fingerprints the write path adds). */
+export function seedEvents(): NewEvent[] {
+  return seedBatch().map(({ event, eventId, metadata }) => toNewEvent(event, eventId!, { actor: SEED_ACTOR, ...metadata }));
+}
+
+/**
+ * On the first start of an empty store, loads the CCCS13 history through the same command as every
+ * write (checked by the decider, appended in one atomic append).
+ */
 @Injectable()
 export class SeedLoader implements OnApplicationBootstrap {
   private readonly logger = new Logger(SeedLoader.name);
@@ -40,14 +36,15 @@ export class SeedLoader implements OnApplicationBootstrap {
   constructor(
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly projection: ProjectionRunner,
+    private readonly commands: CommandBus,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.seed) return;
     if ((await this.events.readAll(null, 1)).length > 0) return;
-    const result = await this.events.append(streamIdOf(CCCS13_ID), seedEvents(), 'no_stream');
-    await this.projection.waitFor(result.events[result.events.length - 1].position, 30_000);
-    this.logger.log(`loaded the CCCS13 history: ${result.events.length} events`);
+    const result = await this.commands.execute(
+      new RecordEventsCommand({ frameworkId: CCCS13_ID, events: seedBatch(), actor: SEED_ACTOR, role: 'admin' }),
+    );
+    if (!result.dryRun) this.logger.log(`loaded the CCCS13 history: ${result.stored.length} events`);
   }
 }

@@ -1,13 +1,16 @@
 import { Command } from '@nestjs/cqrs';
-import type { WriteResult } from '../../write-path/framework-writer.js';
+import type { RecordResult } from '../../write-path/event-recorder.js';
+import type { CreateFrameworkRequest } from './create-framework.request.dto.js';
+
+export interface CreateFrameworkProps {
+  request: CreateFrameworkRequest;
+  actor: string;
+  idempotencyKey?: string;
+}
 
 /** Establish a new framework (a new stream). */
-export class CreateFrameworkCommand extends Command<WriteResult & { id: string; name: string }> {
-  constructor(
-    readonly body: unknown,
-    readonly actor: string,
-    readonly idempotencyKey?: string,
-  ) {
+export class CreateFrameworkCommand extends Command<RecordResult> {
+  constructor(readonly props: CreateFrameworkProps) {
     super();
   }
 }

@@ -4,9 +4,9 @@ import { ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiOperation, ApiTags
 import { Actor, BearerAuthGuard } from '../../../../platform/auth/bearer-auth.guard.js';
 import { parseIdempotencyKey } from '../../../../platform/http/http-headers.js';
 import { ErrorSchema, FrameworkCreatedSchema } from '../../../../platform/openapi/api-schemas.js';
-import { ApiWrite } from '../../../../platform/openapi/openapi.js';
+import { ApiWrite, CREATE_FRAMEWORK_REF } from '../../../../platform/openapi/openapi.js';
 import { CreateFrameworkCommand } from './create-framework.command.js';
-import { CreateFrameworkDto } from './create-framework.request.dto.js';
+import { parseCreateFrameworkBody } from './create-framework.request.dto.js';
 
 @ApiTags('frameworks')
 @Controller('api/frameworks')
@@ -21,19 +21,14 @@ export class CreateFrameworkController {
     summary: 'Create a framework',
     description: 'Records its FrameworkEstablished event; the actor is the owner of the bearer token.',
   })
-  @ApiBody({ type: CreateFrameworkDto })
+  @ApiBody({ schema: CREATE_FRAMEWORK_REF })
   @ApiCreatedResponse({ type: FrameworkCreatedSchema })
   @ApiWrite({ ifMatch: false })
   @ApiConflictResponse({ description: 'The id is taken', type: ErrorSchema })
   async create(@Body() body: unknown, @Actor() actor: string, @Headers('idempotency-key') idempotencyKey: string | undefined) {
-    const result = await this.commands.execute(new CreateFrameworkCommand(body, actor, parseIdempotencyKey(idempotencyKey)));
-    return {
-      id: result.id,
-      name: result.name,
-      eventId: result.eventId,
-      revision: result.revision,
-      position: result.position,
-      recordedAt: result.recordedAt,
-    };
+    const request = parseCreateFrameworkBody(body);
+    const result = await this.commands.execute(new CreateFrameworkCommand({ request, actor, idempotencyKey: parseIdempotencyKey(idempotencyKey) }));
+    const [stored] = result.stored;
+    return { id: request.id, name: request.name, eventId: stored.eventId, revision: stored.revision, position: stored.position, recordedAt: stored.recordedAt };
   }
 }

@@ -1,29 +1,26 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { ID_PATTERN, IsEdtf, SourceDto } from '../record-event/event-body.request.dto.js';
+import { InvalidInput } from '../../../../libs/app-errors.js';
+import { object, optional, text, validate, clean, type Infer, type Schema } from '../../../../libs/schema/schema.js';
+import { bodyShapeProblems } from '../../../../libs/schema/shape.js';
+import { edtf, id, sourceSchema } from '../../domain/events/common.schema.js';
 
-export class CreateFrameworkDto {
-  @ApiProperty({ pattern: ID_PATTERN.source, example: 'cccs84', description: 'Lowercase id: letters, digits and dashes, 64 at most' })
-  @Matches(ID_PATTERN, { message: 'id must be a lowercase id: letters, digits and dashes, 64 at most' })
-  id: string;
-  @ApiProperty({ maxLength: 300, example: 'Convention cadre des centres sociaux de Vaucluse' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(300)
-  name: string;
-  @ApiPropertyOptional({ maxLength: 4000 }) @IsOptional() @IsString() @MaxLength(4000) description?: string;
-  @ApiPropertyOptional({ maxLength: 300, example: 'Vaucluse' }) @IsOptional() @IsString() @MaxLength(300) territory?: string;
-  /** When the framework was established (EDTF); default: today. */
-  @ApiPropertyOptional({ type: String, description: 'EDTF, e.g. 2003 or 1994-07-25; default: today', example: '1994-07-25' })
-  @IsOptional()
-  @IsEdtf()
-  effectiveDate?: string;
-  /** Where that is written; default: this request. */
-  @ApiPropertyOptional({ type: () => SourceDto, description: 'Default: this request' })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => SourceDto)
-  source?: SourceDto;
+/** The body of `POST /api/frameworks` (and of `governance append` with a `{ id, name, ... }` file). */
+export const createFrameworkSchema = object(
+  {
+    id: id('cccs84'),
+    name: text(300, { example: 'Convention cadre des centres sociaux de Vaucluse' }),
+    description: optional(text(4000)),
+    territory: optional(text(300, { example: 'Vaucluse' })),
+    effectiveDate: optional(edtf('When the framework was established (EDTF), e.g. 2003 or 1994-07-25; default: today')),
+    source: optional(sourceSchema),
+  },
+  { title: 'CreateFrameworkDto' },
+);
+export type CreateFrameworkRequest = Infer<typeof createFrameworkSchema>;
+
+/** A clean copy of a valid creation body; throws InvalidInput naming every field at fault. */
+export function parseCreateFrameworkBody(body: unknown): CreateFrameworkRequest {
+  const shape = bodyShapeProblems(body);
+  const problems = shape.length > 0 ? shape : validate(createFrameworkSchema, body);
+  if (problems.length > 0) throw new InvalidInput(problems);
+  return clean(createFrameworkSchema as Schema<CreateFrameworkRequest>, body as CreateFrameworkRequest);
 }

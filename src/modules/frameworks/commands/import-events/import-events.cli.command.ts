@@ -1,5 +1,8 @@
 import { Command, Option } from 'nest-commander';
-import { WrongExpectedRevision, type StoredEvent } from '../../../../infrastructure/event-store/event-store.port.js';
+import type { NewEvent, StoredEvent } from '../../../../infrastructure/event-store/event-store.port.js';
+import { FrameworkExists, RevisionConflict } from '../../../../libs/app-errors.js';
+import type { GovernanceEvent } from '../../domain/events/framework.events.js';
+import { RecordEventsCommand } from '../record-event/record-events.command.js';
 import { ACTOR_HELP, operatorStatus, resolveActor } from '../../../../platform/cli/actor.js';
 import { CliCommand } from '../../../../platform/cli/cli-command.js';
 import { ReportedFailure, UsageError } from '../../../../platform/cli/cli-errors.js';
@@ -85,7 +88,7 @@ ${ACTOR_HELP}
     const parsed = parseImportText(text);
     // The rules are checked line by line on the growing history: show progress on long files.
     const progress = parsed.entries.length >= LONG_FILE ? new ProgressReporter(process.stderr, parsed.entries.length, Date.now, 10_000, Date.now(), 'validating') : null;
-    const plan = await planImport(parsed.entries, { history: (id) => this.writer.history(id), findEvent: (id) => this.eventStore.findEvent(id) }, {
+    const plan = await planImport(parsed.entries, { history: (id) => this.recorder.history(id), findEvent: (id) => this.eventStore.findEvent(id) }, {
       frameworkId: options.framework,
       actor,
       operator: status.operator,
@@ -111,7 +114,8 @@ ${ACTOR_HELP}
       return;
     }
 
-    const appended = await this.append(plan);
+    const role = options.actor !== undefined || actor === undefined ? 'admin' : (this.tokens.roleOf(actor) ?? 'recorder');
+    const appended = await this.append(plan, actor ?? 'operator', role);
     const last = appended.at(-1)!;
     const caughtUp = await this.projection.waitFor(last.events.at(-1)!.position, PROJECTION_WAIT_MS);
     if (options.json) {
@@ -131,11 +135,12 @@ ${ACTOR_HELP}
   }
 
   /**
-   * One atomic append per framework, each with the revision the plan was made on. The revisions
-   * are checked again just before, so that a concurrent write refuses the import before anything
-   * is appended. (Appends to several frameworks are not one transaction: see the report on a failure.)
+   * One atomic append per framework, each with the revision the plan was made on, through the same
+   * command as every write (decided again on the stored history). The revisions are checked again
+   * just before, so that a concurrent write refuses the import before anything is appended.
+   * (Appends to several frameworks are not one transaction: see the report on a failure.)
    */
-  private async append(plan: ImportPlan): Promise<{ frameworkId: string; events: StoredEvent[] }[]> {
+  private async append(plan: ImportPlan, actor: string, role: 'admin' | 'recorder'): Promise<{ frameworkId: string; events: StoredEvent[] }[]> {
     for (const a of plan.appends) {
       const current = await this.eventStore.streamRevision(a.streamId);
       const expected = a.expected === 'no_stream' ? -1 : (a.expected as number);
@@ -146,16 +151,30 @@ ${ACTOR_HELP}
     const done: { frameworkId: string; events: StoredEvent[] }[] = [];
     for (const a of plan.appends) {
       try {
-        const result = await this.eventStore.append(a.streamId, a.events, a.expected);
-        done.push({ frameworkId: a.frameworkId, events: result.events });
+        const result = await this.commands.execute(
+          new RecordEventsCommand({
+            frameworkId: a.frameworkId,
+            events: a.events.map(toRecord),
+            actor,
+            role,
+            ...(a.expected === 'no_stream' ? {} : { expectedRevision: a.expected as number }),
+          }),
+        );
+        if (result.dryRun) throw new Error('unexpected dry run');
+        done.push({ frameworkId: a.frameworkId, events: result.stored });
       } catch (error) {
-        const detail = error instanceof WrongExpectedRevision ? `framework ${a.frameworkId} changed during the import` : (error as Error).message;
+        const detail = error instanceof RevisionConflict || error instanceof FrameworkExists ? `framework ${a.frameworkId} changed during the import` : (error as Error).message;
         const already = done.length > 0 ? `appended to ${done.map((d) => d.frameworkId).join(', ')}; ` : '';
         throw new ReportedFailure(`${detail}: ${already}nothing appended to ${plan.appends.slice(done.length).map((p) => p.frameworkId).join(', ')}; run the import again (what is stored is skipped)`);
       }
     }
     return done;
   }
+}
+
+/** A planned event, as the write path takes it: the event, its id and the metadata it keeps. */
+function toRecord(planned: NewEvent) {
+  return { event: { type: planned.type, ...planned.data } as GovernanceEvent, eventId: planned.eventId, metadata: planned.metadata };
 }
 
 /** Orders `line 12` / `item 3` / `file` labels by their number. */

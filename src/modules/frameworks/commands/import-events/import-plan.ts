@@ -1,18 +1,13 @@
 import { userInfo } from 'node:os';
-import {
-  correctedData,
-  decideWith,
-  decisionState,
-  evolveState,
-  type DecisionState,
-  type FrameworkCommand,
-  type FrameworkHistory,
-} from '../../domain/decider/framework.decider.js';
+import { commandOf } from '../../domain/decider/decide-batch.js';
+import { decideWith, decisionState, evolveState, type DecisionState } from '../../domain/decider/decision-state.js';
+import type { FrameworkHistory } from '../../domain/decider/framework.decider.js';
+import { ID_PATTERN, UUID_PATTERN } from '../../domain/events/common.schema.js';
+import { parseEventBody } from '../../domain/events/event-body.js';
 import type { GovernanceEvent, RecordedEvent } from '../../domain/events/framework.events.js';
 import type { ExpectedRevision, NewEvent, StoredEvent } from '../../../../infrastructure/event-store/event-store.port.js';
 import { streamIdOf, toNewEvent, type EventMetadata } from '../../../../infrastructure/event-store/framework-stream.js';
-import { ID_PATTERN } from '../record-event/event-body.request.dto.js';
-import { validateCorrectedData, validateEventBody } from '../record-event/event-body.validation.js';
+import { isRecord } from '../../../../libs/records.js';
 import { InvalidInput, type FieldError } from '../../../../libs/app-errors.js';
 import { sha256, uuidFromName } from '../../../../libs/ids.js';
 import { isInstant } from '../../../../platform/http/query-params.js';
@@ -21,7 +16,7 @@ import { EXPORT_LINE_KEYS, IMPORT_METADATA_KEYS, type ExportLine } from '../../q
 
 /**
  * The import, planned before anything is written: every line is parsed, its shape validated as
- * over HTTP (`validateEventBody`), and the rules of the domain checked by folding the decider in
+ * over HTTP (`parseEventBody`), and the rules of the domain checked by folding the decider in
  * memory, per framework, on top of the framework's stored history. The plan lists every refused
  * line; it is appended only when none is refused.
  */
@@ -74,7 +69,6 @@ export interface ImportOptions {
   onProgress?: (done: number) => void;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const BODY_KEYS = ['type', 'effectiveDate', 'data', 'source'] as const;
 const PLAIN_KEYS = new Set<string>([...BODY_KEYS, 'frameworkId']);
 const EXPORT_KEYS = new Set<string>(EXPORT_LINE_KEYS);
@@ -128,16 +122,12 @@ export function canonicalJson(value: unknown): string {
 const sameEvent = (a: Pick<GovernanceEvent, 'type' | 'effectiveDate' | 'data' | 'source'>, b: Pick<GovernanceEvent, 'type' | 'effectiveDate' | 'data' | 'source'>) =>
   canonicalJson([a.type, a.effectiveDate, a.data, a.source]) === canonicalJson([b.type, b.effectiveDate, b.data, b.source]);
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** Checks the envelope of an export line (everything but the event body). */
 function exportEnvelopeErrors(line: Record<string, unknown>): FieldError[] {
   const errors: FieldError[] = [];
   const problem = (field: string, text: string) => errors.push({ field, problems: [text] });
   for (const key of Object.keys(line)) if (!EXPORT_KEYS.has(key)) problem(key, `${key} is not allowed`);
-  if (typeof line.eventId !== 'string' || !UUID.test(line.eventId.toLowerCase())) problem('eventId', 'eventId must be a UUID');
+  if (typeof line.eventId !== 'string' || !UUID_PATTERN.test(line.eventId.toLowerCase())) problem('eventId', 'eventId must be a UUID');
   if (line.revision !== undefined && !(Number.isSafeInteger(line.revision) && (line.revision as number) >= 0)) {
     problem('revision', 'revision must be a whole number, 0 or more');
   }
@@ -247,7 +237,7 @@ export async function planImport(entries: ImportEntry[], store: ImportStore, opt
     // 2. The event body, validated as over HTTP.
     let event: GovernanceEvent;
     try {
-      event = validateEventBody(Object.fromEntries(BODY_KEYS.filter((k) => k in value).map((k) => [k, value[k]])));
+      event = parseEventBody(Object.fromEntries(BODY_KEYS.filter((k) => k in value).map((k) => [k, value[k]])));
     } catch (error) {
       const { status, reason } = describe(error);
       refuse(status, reason);
@@ -299,20 +289,11 @@ export async function planImport(entries: ImportEntry[], store: ImportStore, opt
       refuse(404, `framework ${frameworkId} not found (neither stored nor established earlier in the file)`);
       continue;
     }
-    if (event.type === 'FactCorrected' && event.data.data !== undefined) {
-      const target = history.events.find((e) => e.eventId === event.data.eventId);
-      try {
-        if (target) validateCorrectedData(target.type, correctedData(target, event.data));
-      } catch (error) {
-        const { status, reason } = describe(error);
-        refuse(status, reason);
-        continue;
-      }
-    }
-    const command = (event.type === 'FrameworkEstablished' ? { type: 'EstablishFramework', event } : { type: 'RecordEvent', event }) as FrameworkCommand;
-    const decision = decideWith(command, state);
+    const decision = decideWith(commandOf(event), state);
     if (!decision.ok) {
-      refuse(422, `${decision.refusal.rule}: ${decision.refusal.message}`);
+      const { refusal } = decision;
+      if (refusal.fields) refuse(400, new InvalidInput(refusal.fields).message);
+      else refuse(422, `${refusal.rule}: ${refusal.message}`);
       continue;
     }
 

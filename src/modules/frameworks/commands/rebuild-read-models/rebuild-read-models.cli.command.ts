@@ -2,9 +2,10 @@ import { Command } from 'nest-commander';
 import { CliCommand } from '../../../../platform/cli/cli-command.js';
 import { writeOut } from '../../../../platform/cli/output.js';
 import { formatDuration, formatRate, ProgressReporter } from '../../../../platform/cli/progress.js';
+import { RebuildReadModelsCommand } from './rebuild-read-models.command.js';
 
 /**
- * Drops the read models and projects the whole log again (ProjectionRunner.rebuild), with a
+ * Drops the read models and projects the whole log again (RebuildReadModelsCommand), with a
  * progress bar on stderr when it is a terminal (plain lines otherwise): events done/total,
  * events per second, time left; then one line with the count and the rate.
  */
@@ -19,7 +20,7 @@ export class RebuildCommand extends CliCommand {
     const estimate = last === null ? 0 : last - first[0].position + 1;
     process.stderr.write(`rebuilding the read models from about ${estimate} events…\n`);
     const progress = new ProgressReporter(process.stderr, estimate);
-    const { events } = await this.projection.rebuild(({ done, total }) => progress.update(done, total));
+    const { events } = await this.commands.execute(new RebuildReadModelsCommand({ onProgress: ({ done, total }) => progress.update(done, total) }));
     const elapsedMs = progress.finish(events);
     await writeOut(`rebuilt the read models: ${events} events projected in ${formatDuration(elapsedMs)}, ${formatRate(events, elapsedMs)}\n`);
   }

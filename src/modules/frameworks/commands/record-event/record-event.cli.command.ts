@@ -1,8 +1,10 @@
 import { Command, Option } from 'nest-commander';
+import { parseIdempotencyKey, parseIfMatch } from '../../../../platform/http/http-headers.js';
+import { isRecord } from '../../../../libs/records.js';
+import { parseEventBody } from '../../domain/events/event-body.js';
 import { CreateFrameworkCommand } from '../create-framework/create-framework.command.js';
-import { RecordEventCommand } from './record-event.command.js';
-import { InvalidInput } from '../../../../libs/app-errors.js';
-import type { WriteResult } from '../../write-path/framework-writer.js';
+import { parseCreateFrameworkBody } from '../create-framework/create-framework.request.dto.js';
+import { RecordEventsCommand } from './record-events.command.js';
 import { ACTOR_HELP, resolveActor } from '../../../../platform/cli/actor.js';
 import { CliCommand } from '../../../../platform/cli/cli-command.js';
 import { UsageError } from '../../../../platform/cli/cli-errors.js';
@@ -21,7 +23,7 @@ interface AppendOptions {
 
 /**
  * Records one event with the same validation and rules as `POST /api/frameworks/{id}/events`
- * (through the CommandBus: RecordEventCommand), or creates a framework when the file is a
+ * (through the CommandBus: RecordEventsCommand), or creates a framework when the file is a
  * creation body `{ id, name, ... }` (CreateFrameworkCommand, as `POST /api/frameworks`).
  */
 @Command({
@@ -70,8 +72,8 @@ export class AppendCommand extends CliCommand {
   }
 
   async run(_args: string[], options: AppendOptions): Promise<void> {
-    const expectedRevision = parseRevision(options.ifMatch);
-    const idempotencyKey = parseKey(options.idempotencyKey);
+    const expectedRevision = parseIfMatch(options.ifMatch, '--if-match');
+    const idempotencyKey = parseIdempotencyKey(options.idempotencyKey, '--idempotency-key');
     const body = parseJsonFile(await readInput(options.file), options.file);
     const actor = resolveActor({ token: options.token, actor: options.actor }, this.config, this.tokens);
     if (actor === undefined) {
@@ -79,51 +81,44 @@ export class AppendCommand extends CliCommand {
     }
 
     const isCreation = isRecord(body) && !('type' in body) && 'id' in body;
-    let result: WriteResult;
+    let stored: { eventId: string; revision: number; position: number; recordedAt: string };
+    let replayed: boolean;
+    let projected: boolean;
     let what: string;
     if (isCreation) {
       if (expectedRevision !== undefined) throw new UsageError('--if-match does not apply to the creation of a framework');
-      const created = await this.commands.execute(new CreateFrameworkCommand(body, actor, idempotencyKey));
-      result = created;
-      what = `created framework ${created.id} (${created.name})`;
+      const request = parseCreateFrameworkBody(body);
+      const created = await this.commands.execute(new CreateFrameworkCommand({ request, actor, idempotencyKey }));
+      ({ replayed, projected } = created);
+      stored = created.stored[0];
+      what = `created framework ${request.id} (${request.name})`;
     } else {
       if (options.framework === undefined) throw new UsageError('--framework is needed to record an event');
-      result = await this.commands.execute(new RecordEventCommand(options.framework, body, actor, idempotencyKey, expectedRevision));
-      what = `recorded ${(body as { type: string }).type} in ${options.framework}`;
+      const event = parseEventBody(body);
+      // An operator of the store (--actor) could write to the log directly: admin; a token: its owner's role.
+      const role = options.actor !== undefined ? 'admin' : (this.tokens.roleOf(actor) ?? 'recorder');
+      const result = await this.commands.execute(
+        new RecordEventsCommand({ frameworkId: options.framework, events: [{ event }], actor, role, idempotencyKey, expectedRevision }),
+      );
+      if (result.dryRun) throw new Error('unexpected dry run');
+      ({ replayed, projected } = result);
+      stored = result.stored[0];
+      what = `recorded ${event.type} in ${options.framework}`;
     }
 
     if (options.json) {
       await writeJson({
-        eventId: result.eventId,
-        revision: result.revision,
-        position: result.position,
-        recordedAt: result.recordedAt,
-        ...(result.replayed ? { replayed: true } : {}),
+        eventId: stored.eventId,
+        revision: stored.revision,
+        position: stored.position,
+        recordedAt: stored.recordedAt,
+        ...(replayed ? { replayed: true } : {}),
       });
-    } else if (result.replayed) {
-      await writeOut(`already recorded with this idempotency key, nothing appended: event ${result.eventId}, revision ${result.revision}, recorded at ${result.recordedAt}\n`);
+    } else if (replayed) {
+      await writeOut(`already recorded with this idempotency key, nothing appended: event ${stored.eventId}, revision ${stored.revision}, recorded at ${stored.recordedAt}\n`);
     } else {
-      await writeOut(`${what} by ${actor}: event ${result.eventId}, revision ${result.revision}, position ${result.position}, recorded at ${result.recordedAt}\n`);
+      await writeOut(`${what} by ${actor}: event ${stored.eventId}, revision ${stored.revision}, position ${stored.position}, recorded at ${stored.recordedAt}\n`);
     }
-    if (!result.projected) note('warning: the event is stored, but the read models had not caught up yet');
+    if (!projected) note('warning: the event is stored, but the read models had not caught up yet');
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function parseRevision(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const text = value.replace(/^W\//, '').replace(/^"(.*)"$/, '$1');
-  if (!/^\d{1,15}$/.test(text)) throw new InvalidInput([{ field: '--if-match', problems: ['--if-match must be a revision number, e.g. 34'] }]);
-  return Number(text);
-}
-
-function parseKey(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  if (!/^[\x21-\x7e]{1,200}$/.test(value)) {
-    throw new InvalidInput([{ field: '--idempotency-key', problems: ['--idempotency-key must be 1 to 200 visible ASCII characters'] }]);
-  }
-  return value;
 }

@@ -1,7 +1,7 @@
 import { isEdtf } from '../../domain/dates/edtf-date.js';
 import { isEventType } from '../../domain/events/framework.events.js';
 import type { StoredEvent } from '../../../../infrastructure/event-store/event-store.port.js';
-import { ID_PATTERN } from '../record-event/event-body.request.dto.js';
+import { ID_PATTERN } from '../../domain/events/common.schema.js';
 import { EXPORT_LINE_KEYS, fromExportLine, type ExportLine } from '../../queries/export-log/export-format.js';
 import type { ImportEntry, ImportRefusal } from '../import-events/import-plan.js';
 

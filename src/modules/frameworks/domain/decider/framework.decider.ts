@@ -1,15 +1,17 @@
-import { InvalidEdtfDate, type Day } from '../dates/edtf-date.js';
+import { InvalidEdtfDate } from '../dates/edtf-date.js';
 import type { GovernanceEvent, RecordedEvent } from '../events/framework.events.js';
-import { buildCheckedTimeline, buildTimeline, checkFact, evolveTimeline, factDay, type Timeline } from '../timeline/framework.timeline.js';
-import { candidate, factOf, isCorrection, knownFacts } from '../facts/known-facts.js';
+import { candidate, isCorrection, knownFacts } from '../facts/known-facts.js';
+import { buildCheckedTimeline } from '../timeline/rules.js';
+import { checkCorrection, correctionTarget } from './correction-rules.js';
 
 /**
- * The decider of a framework stream: `decide` (command + history → events, or a refusal)
- * and `evolve` (history + event → history), both pure.
+ * The decider of a framework stream: `decide` (command + history → events, or a refusal) and
+ * `evolve` (history + event → history), both pure.
  *
  * Rules are checked at each fact's effective date: the candidate is placed among the facts
- * already recorded, in effective order, and every fact is checked against what came before
- * it. A back-dated event that would make a later recorded fact inconsistent is refused.
+ * already recorded, in effective order, and every fact is checked against what came before it
+ * (the rules of each fact type are in its event definition). A back-dated event, a correction or a
+ * retraction that would make a later recorded fact inconsistent is refused, naming that fact.
  */
 
 export interface FrameworkHistory {
@@ -30,6 +32,10 @@ export interface Refusal {
   message: string;
   /** The recorded fact the candidate would make inconsistent, if it is not the candidate itself. */
   conflictingEventId?: string;
+  /** The field of the candidate at fault, when one is (`data.start`, `effectiveDate`…). */
+  field?: string;
+  /** For data that does not validate (a correction's data): the fields at fault, as a 400 names them. */
+  fields?: { field: string; problems: string[] }[];
 }
 
 export type Decision = { ok: true; events: GovernanceEvent[] } | { ok: false; refusal: Refusal };
@@ -42,121 +48,41 @@ export function evolve(history: FrameworkHistory, event: RecordedEvent): Framewo
   return { frameworkId: history.frameworkId, events: [...history.events, event], revision: event.revision };
 }
 
-const refuse = (rule: string, message: string, conflictingEventId?: string): Decision => ({
-  ok: false,
-  refusal: conflictingEventId ? { rule, message, conflictingEventId } : { rule, message },
-});
+export const refuse = (refusal: Refusal): Decision => ({ ok: false, refusal });
+
+const CANDIDATE = 'candidate';
 
 export function decide(command: FrameworkCommand, history: FrameworkHistory): Decision {
   const { event } = command;
   if (command.type === 'EstablishFramework' && history.events.length > 0) {
-    return refuse('framework-already-exists', `framework ${history.frameworkId} already exists`);
+    return refuse({ rule: 'framework-already-exists', message: `framework ${history.frameworkId} already exists` });
   }
   if (history.events.length === 0 && event.type !== 'FrameworkEstablished') {
-    return refuse('framework-not-established', `framework ${history.frameworkId} is not established`);
+    return refuse({ rule: 'framework-not-established', message: `framework ${history.frameworkId} is not established` });
   }
   if (isCorrection(event.type)) {
     const refusal = checkCorrection(event as Extract<GovernanceEvent, { type: 'FactCorrected' | 'FactRetracted' }>, history);
-    if (refusal) return refusal;
+    if (refusal) return refuse(refusal);
   }
-  const CANDIDATE = 'candidate';
   try {
     const { facts } = knownFacts([...history.events, candidate(event, CANDIDATE)]);
     const { violation } = buildCheckedTimeline(facts);
-    if (violation) {
-      if (violation.eventId === CANDIDATE || isCorrection(event.type)) return refuse(violation.rule, violation.message);
-      const later = history.events.find((e) => e.eventId === violation.eventId)!;
-      return refuse(
-        violation.rule,
-        `this would make the recorded ${later.type} of ${later.effectiveDate} (event ${later.eventId}) inconsistent: ${violation.message}`,
-        later.eventId,
-      );
+    if (!violation) return { ok: true, events: [event] };
+    const field = violation.field === undefined ? {} : { field: violation.field };
+    if (violation.eventId === CANDIDATE) return refuse({ rule: violation.rule, message: violation.message, ...field });
+    if (isCorrection(event.type) && violation.eventId === correctionTarget(event)) {
+      return refuse({ rule: violation.rule, message: `the ${isRetraction(event) ? 'retracted' : 'corrected'} fact would break a rule: ${violation.message}` });
     }
+    const later = history.events.find((e) => e.eventId === violation.eventId)!;
+    return refuse({
+      rule: violation.rule,
+      message: `this would make the recorded ${later.type} of ${later.effectiveDate} (event ${later.eventId}) inconsistent: ${violation.message}`,
+      conflictingEventId: later.eventId,
+    });
   } catch (error) {
-    if (error instanceof InvalidEdtfDate) return refuse('invalid-date', error.message);
+    if (error instanceof InvalidEdtfDate) return refuse({ rule: 'invalid-date', message: error.message });
     throw error;
   }
-  return { ok: true, events: [event] };
 }
 
-function checkCorrection(
-  event: Extract<GovernanceEvent, { type: 'FactCorrected' | 'FactRetracted' }>,
-  history: FrameworkHistory,
-): Decision | null {
-  const targetId = event.data.eventId;
-  const target = history.events.find((e) => e.eventId === targetId);
-  if (!target) return refuse('fact-unknown', `no event ${targetId} in this framework`);
-  if (isCorrection(target.type)) {
-    return refuse('correction-of-correction', `event ${targetId} is a ${target.type}; correct or retract the original fact instead`);
-  }
-  if (target.type === 'FrameworkEstablished' && event.type === 'FactRetracted') {
-    return refuse('framework-not-retractable', 'the framework establishment cannot be retracted');
-  }
-  const retracted = history.events.some((e) => e.type === 'FactRetracted' && e.data.eventId === targetId);
-  if (retracted) return refuse('fact-already-retracted', `event ${targetId} is already retracted`);
-  if (event.type === 'FactCorrected') {
-    if (event.data.effectiveDate === undefined && event.data.data === undefined) {
-      return refuse('correction-empty', 'a correction needs a new effectiveDate or new data');
-    }
-    const newData = event.data.data ?? {};
-    for (const key of ['conventionId', 'missionId', 'instrumentId', 'bodyId', 'reviewId', 'milestoneId', 'conflictId']) {
-      if (key in newData && newData[key] !== (target.data as Record<string, unknown>)[key]) {
-        return refuse('identity-not-correctable', `${key} cannot be corrected; retract the fact and record a new one`);
-      }
-    }
-  }
-  return null;
-}
-
-/** The effective data of a corrected event (what the record says once the correction applies). */
-export function correctedData(target: RecordedEvent, correction: { data?: Record<string, unknown> }): Record<string, unknown> {
-  return { ...(target.data as Record<string, unknown>), ...(correction.data ?? {}) };
-}
-
-/**
- * The history with its folded timeline, kept between commands so that the common case — a
- * fact dated on or after every recorded one — is checked against the timeline alone instead
- * of refolding the whole history. `decideWith` answers exactly what `decide` answers.
- */
-export interface DecisionState {
-  history: FrameworkHistory;
-  timeline: Timeline;
-  /** The latest fact day of the history (every fact is dated on or before it). */
-  lastDay: Day;
-}
-
-export function decisionState(history: FrameworkHistory): DecisionState {
-  const { facts } = knownFacts(history.events);
-  let lastDay: Day = '0000-00-00';
-  for (const fact of facts) if (factDay(fact) > lastDay) lastDay = factDay(fact);
-  return { history, timeline: buildTimeline(facts), lastDay };
-}
-
-export function decideWith(command: FrameworkCommand, state: DecisionState): Decision {
-  const { event } = command;
-  const simple =
-    command.type === 'RecordEvent' && state.history.events.length > 0 && !isCorrection(event.type) && event.type !== 'FrameworkEstablished';
-  if (!simple) return decide(command, state.history);
-  let fact;
-  try {
-    fact = factOf(candidate(event));
-    if (factDay(fact) < state.lastDay) return decide(command, state.history);
-  } catch (error) {
-    if (error instanceof InvalidEdtfDate) return refuse('invalid-date', error.message);
-    throw error;
-  }
-  // Every recorded fact is dated on or before this one: it is checked last, against the whole timeline.
-  const broken = checkFact(state.timeline, fact);
-  if (broken) return refuse(broken.rule, broken.message);
-  if (event.type === 'SourceConflictNoted') return decide(command, state.history);
-  return { ok: true, events: [event] };
-}
-
-export function evolveState(state: DecisionState, event: RecordedEvent): DecisionState {
-  const history = evolve(state.history, event);
-  if (isCorrection(event.type)) return decisionState(history);
-  const fact = factOf(event);
-  if (factDay(fact) < state.lastDay) return decisionState(history);
-  evolveTimeline(state.timeline, fact);
-  return { history, timeline: state.timeline, lastDay: factDay(fact) };
-}
+const isRetraction = (event: GovernanceEvent) => event.type === 'FactRetracted';

@@ -1,8 +1,9 @@
-import { STATE_KINDS, type ItemView, type StateView } from './state-at.js';
-import { KIND_OF, type SegmentKind } from './segments.js';
+import { KIND_OF_KEY, STATE_KINDS, type ItemKind } from './item-kinds.js';
+import type { ItemView } from './item-views.js';
+import type { StateView } from './state-at.js';
 
 export interface DiffEntry {
-  kind: SegmentKind;
+  kind: ItemKind;
   id: string;
   name: string;
 }
@@ -25,7 +26,7 @@ const IGNORED = new Set(['eventId', 'source']);
 export function diffStates(before: StateView, after: StateView): StateDiff {
   const diff: StateDiff = { cameIntoForce: [], ended: [], changed: [] };
   for (const key of STATE_KINDS) {
-    const kind = KIND_OF[key];
+    const kind = KIND_OF_KEY[key];
     const old = new Map((before[key] as ItemView[]).map((item) => [item.id, item]));
     const now = new Map((after[key] as ItemView[]).map((item) => [item.id, item]));
     for (const [id, item] of now) {

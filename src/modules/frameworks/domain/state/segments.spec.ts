@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { buildTimeline } from '../timeline/framework.timeline.js';
+import { buildTimeline } from '../timeline/fold.js';
 import { knownFacts } from '../facts/known-facts.js';
 import { segmentsOf, stateFromSegments } from './segments.js';
 import { stateAt } from './state-at.js';

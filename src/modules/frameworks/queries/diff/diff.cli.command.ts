@@ -2,7 +2,7 @@ import { Command, Option } from 'nest-commander';
 import { InvalidInput } from '../../../../libs/app-errors.js';
 import { validateOptions } from '../../../../platform/cli/cli-command.js';
 import { FrameworkQueryCommand, instantOption, OPTION_NAMES } from '../../../../platform/cli/query-command.js';
-import { APPROXIMATE_NOTE, dated, short, subjectOf } from '../../../../platform/cli/render.js';
+import { APPROXIMATE_NOTE, dated, short } from '../../../../platform/cli/render.js';
 import { renderSection } from '../../../../platform/cli/table.js';
 import { DiffQuery, type DiffAnswer } from './diff.query.js';
 import { DiffParams } from './diff.request.dto.js';
@@ -71,7 +71,7 @@ export function renderDiff(answer: DiffAnswer): string {
     renderSection(
       'Facts dated in between',
       [{ header: 'from' }, { header: 'type' }, { header: 'what', max: 70 }, { header: 'event' }],
-      answer.events.map((e) => [dated(e.from, e.effectiveDate, e.approximate), e.type, subjectOf(e.type, e.data), short(e.eventId)]),
+      answer.events.map((e) => [dated(e.from, e.effectiveDate, e.approximate), e.type, e.summary, short(e.eventId)]),
     ),
   ].join('\n');
 }

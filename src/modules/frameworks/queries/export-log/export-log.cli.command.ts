@@ -2,7 +2,7 @@ import { createWriteStream, renameSync, rmSync, type WriteStream } from 'node:fs
 import { once } from 'node:events';
 import { Command, Option } from 'nest-commander';
 import { streamIdOf } from '../../../../infrastructure/event-store/framework-stream.js';
-import { ID_PATTERN } from '../../commands/record-event/event-body.request.dto.js';
+import { ID_PATTERN } from '../../domain/events/common.schema.js';
 import { FrameworkNotFound, InvalidInput } from '../../../../libs/app-errors.js';
 import { CliCommand } from '../../../../platform/cli/cli-command.js';
 import { csvHeader, toCsvRecord, toExportLine } from './export-format.js';

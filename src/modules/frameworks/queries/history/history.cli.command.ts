@@ -2,7 +2,7 @@ import { Command, Option } from 'nest-commander';
 import { normalizeInstant } from '../../../../platform/http/query-params.js';
 import { validateOptions } from '../../../../platform/cli/cli-command.js';
 import { FrameworkQueryCommand, OPTION_NAMES } from '../../../../platform/cli/query-command.js';
-import { short, subjectOf } from '../../../../platform/cli/render.js';
+import { short } from '../../../../platform/cli/render.js';
 import { renderTable } from '../../../../platform/cli/table.js';
 import { HistoryQuery, type HistoryAnswer } from './history.query.js';
 import { HistoryParams } from './history.request.dto.js';
@@ -62,7 +62,7 @@ export function renderHistory(answer: HistoryAnswer): string {
     e.recordedBy,
     e.type,
     e.effectiveDate,
-    subjectOf(e.type, e.data),
+    e.summary,
     short(e.eventId),
     [
       e.correctedBy.length ? `corrected by ${e.correctedBy.map(short).join(', ')}` : '',

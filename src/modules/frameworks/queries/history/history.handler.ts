@@ -1,4 +1,5 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { describeEvent, summaryContext } from '../../domain/facts/summary-context.js';
 import { FrameworkReader } from '../../read-path/framework-reader.js';
 import { HistoryQuery, type AuditEntry, type HistoryAnswer } from './history.query.js';
 
@@ -9,6 +10,7 @@ export class HistoryHandler implements IQueryHandler<HistoryQuery> {
   async execute({ frameworkId, filter }: HistoryQuery): Promise<HistoryAnswer> {
     await this.reader.framework(frameworkId);
     const events = await this.reader.readModels.frameworkEvents(frameworkId);
+    const context = summaryContext(events);
     const correctedBy = new Map<string, string[]>();
     const retractedBy = new Map<string, string>();
     for (const e of events) {
@@ -28,6 +30,7 @@ export class HistoryHandler implements IQueryHandler<HistoryQuery> {
         revision: e.revision,
         eventId: e.eventId,
         type: e.type,
+        ...describeEvent(e, context),
         effectiveDate: e.effectiveDate,
         data: e.data as unknown as Record<string, unknown>,
         source: e.source,

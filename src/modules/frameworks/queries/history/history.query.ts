@@ -7,6 +7,10 @@ export interface AuditEntry {
   revision: number;
   eventId: string;
   type: string;
+  /** The event type in French (« Convention prorogée »). */
+  label: string;
+  /** One line in French saying what the event says. */
+  summary: string;
   effectiveDate: string;
   data: Record<string, unknown>;
   source: Source;

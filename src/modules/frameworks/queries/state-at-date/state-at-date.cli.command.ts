@@ -3,7 +3,7 @@ import { validateOptions } from '../../../../platform/cli/cli-command.js';
 import { FrameworkQueryCommand, instantOption, OPTION_NAMES } from '../../../../platform/cli/query-command.js';
 import { APPROXIMATE_NOTE, conflictsOf, dated, since, str } from '../../../../platform/cli/render.js';
 import { renderSection, type Column } from '../../../../platform/cli/table.js';
-import type { ItemView } from '../../domain/state/state-at.js';
+import type { ItemView } from '../../domain/state/item-views.js';
 import { StateAtDateQuery, type StateAnswer } from './state-at-date.query.js';
 import { StateParams } from './state-at-date.request.dto.js';
 

@@ -2,7 +2,7 @@ import { Command, Option } from 'nest-commander';
 import { KnownAtParams } from '../../../../platform/http/query-params.js';
 import { validateOptions } from '../../../../platform/cli/cli-command.js';
 import { FrameworkQueryCommand, instantOption, OPTION_NAMES } from '../../../../platform/cli/query-command.js';
-import { APPROXIMATE_NOTE, dated, short, subjectOf } from '../../../../platform/cli/render.js';
+import { APPROXIMATE_NOTE, dated, short } from '../../../../platform/cli/render.js';
 import { renderTable } from '../../../../platform/cli/table.js';
 import { TimelineQuery, type TimelineAnswer } from './timeline.query.js';
 
@@ -27,7 +27,7 @@ export function renderTimeline(answer: TimelineAnswer): string {
     dated(e.from, e.effectiveDate, e.approximate),
     e.effectiveDate,
     e.type,
-    subjectOf(e.type, e.data),
+    e.summary,
     e.source.confidence,
     e.recordedBy,
     short(e.eventId),

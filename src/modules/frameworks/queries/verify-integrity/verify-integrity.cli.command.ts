@@ -2,20 +2,11 @@ import { Command, Option } from 'nest-commander';
 import { CliCommand } from '../../../../platform/cli/cli-command.js';
 import { ReportedFailure } from '../../../../platform/cli/cli-errors.js';
 import { note, writeJson, writeOut } from '../../../../platform/cli/output.js';
-
-/** What the event store's integrity check reports (read structurally: the check is optional per store). */
-interface IntegrityReportLike {
-  ok: boolean;
-  checked: number;
-  chained?: boolean;
-  firstBroken?: { position: number | null; eventId?: string; streamId?: string; problem: string };
-}
-
-type Verifiable = { verify?: () => Promise<IntegrityReportLike> };
+import { VerifyIntegrityQuery } from './verify-integrity.query.js';
 
 /**
- * Checks that the log was not tampered with: the event store recomputes its hash chains and
- * names the first broken link. Exit 0 when intact, 1 when broken or when the store has no check.
+ * Checks that the log was not tampered with (VerifyIntegrityQuery, as over HTTP): the event store
+ * recomputes its hash chains and names the first broken link. Exit 0 when intact, 1 when broken or when the store has no check.
  */
 @Command({ name: 'verify', description: 'check the integrity of the log (hash chains): exit 0 when intact, 1 with the first broken link' })
 export class VerifyCommand extends CliCommand {
@@ -25,9 +16,8 @@ export class VerifyCommand extends CliCommand {
   }
 
   async run(_args: string[], options: { json?: boolean }): Promise<void> {
-    const store = this.eventStore as unknown as Verifiable;
-    if (typeof store.verify !== 'function') throw new Error(`the ${this.config.eventStore} event store has no integrity check`);
-    const report = await store.verify();
+    // The same query as GET /api/admin/verify.
+    const { verifiedAt: _at, ...report } = await this.queries.execute(new VerifyIntegrityQuery());
     if (options.json) await writeJson(report);
     if (!report.ok) {
       const broken = report.firstBroken;

@@ -1,0 +1,57 @@
+import { InvalidEdtfDate, type Day } from '../dates/edtf-date.js';
+import type { RecordedEvent } from '../events/framework.events.js';
+import { candidate, factOf, isCorrection, knownFacts } from '../facts/known-facts.js';
+import { buildTimeline, evolveTimeline } from '../timeline/fold.js';
+import { checkFact } from '../timeline/rules.js';
+import { factDay } from '../timeline/time-queries.js';
+import type { Timeline } from '../timeline/timeline.types.js';
+import { decide, evolve, refuse, type Decision, type FrameworkCommand, type FrameworkHistory } from './framework.decider.js';
+
+/**
+ * The history with its folded timeline, kept between commands so that the common case — a fact
+ * dated on or after every recorded one — is checked against the timeline alone instead of
+ * refolding the whole history. `decideWith` answers exactly what `decide` answers (property-tested).
+ */
+export interface DecisionState {
+  history: FrameworkHistory;
+  timeline: Timeline;
+  /** The latest fact day of the history (every fact is dated on or before it). */
+  lastDay: Day;
+}
+
+export function decisionState(history: FrameworkHistory): DecisionState {
+  const { facts } = knownFacts(history.events);
+  let lastDay: Day = '0000-00-00';
+  for (const fact of facts) if (factDay(fact) > lastDay) lastDay = factDay(fact);
+  return { history, timeline: buildTimeline(facts), lastDay };
+}
+
+export function decideWith(command: FrameworkCommand, state: DecisionState): Decision {
+  const { event } = command;
+  const simple =
+    command.type === 'RecordEvent' && state.history.events.length > 0 && !isCorrection(event.type) && event.type !== 'FrameworkEstablished';
+  if (!simple) return decide(command, state.history);
+  let fact;
+  try {
+    fact = factOf(candidate(event));
+    if (factDay(fact) < state.lastDay) return decide(command, state.history);
+  } catch (error) {
+    if (error instanceof InvalidEdtfDate) return refuse({ rule: 'invalid-date', message: error.message });
+    throw error;
+  }
+  // Every recorded fact is dated on or before this one: it is checked last, against the whole timeline.
+  const broken = checkFact(state.timeline, fact);
+  if (broken) return refuse({ rule: broken.rule, message: broken.message, ...(broken.field === undefined ? {} : { field: broken.field }) });
+  if (event.type === 'SourceConflictNoted') return decide(command, state.history);
+  return { ok: true, events: [event] };
+}
+
+/** The state after one more recorded event (the timeline is folded in place when the event comes last). */
+export function evolveState(state: DecisionState, event: RecordedEvent): DecisionState {
+  const history = evolve(state.history, event);
+  if (isCorrection(event.type)) return decisionState(history);
+  const fact = factOf(event);
+  if (factDay(fact) < state.lastDay) return decisionState(history);
+  evolveTimeline(state.timeline, fact);
+  return { history, timeline: state.timeline, lastDay: factDay(fact) };
+}
