@@ -321,6 +321,10 @@ function withRawConnection(file: string, use: (db: Database.Database) => void): 
   }
 }
 
+/** Where the worker threads load the adapter and the port from, relative to `src/`. */
+const ADAPTER_MODULE = 'infrastructure/event-store/sqlite/sqlite-event-store.adapter.js';
+const PORT_MODULE = 'infrastructure/event-store/event-store.port.js';
+
 interface RaceOutcome {
   ok: boolean;
   wrongExpectedRevision?: boolean;
@@ -340,8 +344,8 @@ async function raceAppends(file: string, streamId: string, count: number): Promi
     workerFile,
     `
     import { parentPort, workerData } from 'node:worker_threads';
-    import { SqliteEventStore } from './sqlite/sqlite-event-store.adapter.js';
-    import { WrongExpectedRevision } from './event-store.port.js';
+    import { SqliteEventStore } from './${ADAPTER_MODULE}';
+    import { WrongExpectedRevision } from './${PORT_MODULE}';
     const { file, streamId, index, gate } = workerData;
     const store = SqliteEventStore.open(file);
     const flags = new Int32Array(gate);
@@ -387,25 +391,30 @@ async function raceAppends(file: string, streamId: string, count: number): Promi
   }
 }
 
-/** Transpiles the port and the adapter to plain ESM in a temp dir; returns the dir. */
+/**
+ * Transpiles the adapter and every module it imports (followed through the relative imports of
+ * the transpiled code) to plain ESM in a temp dir laid out as `src/`; returns the dir.
+ */
 function compileAdapter(): string {
-  const here = path.dirname(fileURLToPath(import.meta.url));
+  const src = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
   const out = tempDir();
   const betterSqlite = pathToFileURL(createRequire(import.meta.url).resolve('better-sqlite3')).href;
-  const sources: [string, string][] = [
-    [path.join(here, '..', 'event-store.port.ts'), path.join(out, 'event-store.port.js')],
-    [path.join(here, '..', 'subscription-errors.ts'), path.join(out, 'subscription-errors.js')],
-    [path.join(here, '..', 'append-arguments.ts'), path.join(out, 'append-arguments.js')],
-    [path.join(here, 'sqlite-event-store.adapter.ts'), path.join(out, 'sqlite', 'sqlite-event-store.adapter.js')],
-  ];
-  for (const [source, target] of sources) {
+  const pending = [ADAPTER_MODULE, PORT_MODULE].map((module) => path.join(src, module.replace(/\.js$/, '.ts')));
+  const done = new Set<string>();
+  for (let source = pending.pop(); source !== undefined; source = pending.pop()) {
+    if (done.has(source)) continue;
+    done.add(source);
     const { outputText } = ts.transpileModule(fs.readFileSync(source, 'utf8'), {
       compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022, useDefineForClassFields: false },
     });
+    // Type-only imports are gone from the output: what is left is what the module loads.
+    for (const [, specifier] of outputText.matchAll(/(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s+'(\.{1,2}\/[^']+)\.js'/g)) {
+      pending.push(path.resolve(path.dirname(source), `${specifier}.ts`));
+    }
+    const target = path.join(out, path.relative(src, source).replace(/\.ts$/, '.js'));
     fs.mkdirSync(path.dirname(target), { recursive: true });
     fs.writeFileSync(target, outputText.replace(/from 'better-sqlite3'/, `from '${betterSqlite}'`));
   }
   fs.writeFileSync(path.join(out, 'package.json'), JSON.stringify({ type: 'module' }));
   return out;
 }
-
