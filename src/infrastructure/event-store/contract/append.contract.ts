@@ -1,13 +1,10 @@
-import { EventIdConflict, WrongExpectedRevision, type EventStore } from '../event-store.port.js';
+import { EventIdConflict, WrongExpectedRevision } from '../event-store.port.js';
 import { appendError, expectStrictlyIncreasing, newEvent, newStreamId, type ContractFixture } from '../testing/contract-fixture.js';
 
 /** Appends: expected revisions, and the all-or-nothing of a multi-event append. */
 export function appendContract(fixture: ContractFixture): void {
   describe('appends', () => {
-    let store: EventStore;
-    beforeEach(() => {
-      store = fixture.store;
-    });
+    const { store } = fixture;
 
     describe('append and expected revisions', () => {
       it('appends to a new stream with no_stream, starting at revision 0', async () => {

@@ -1,13 +1,10 @@
-import { EventIdConflict, type EventStore, type ExpectedRevision } from '../event-store.port.js';
+import { EventIdConflict, type ExpectedRevision } from '../event-store.port.js';
 import { appendError, newEvent, newStreamId, type ContractFixture } from '../testing/contract-fixture.js';
 
 /** Event ids: an append whose ids are stored is a replay, anything partial or elsewhere a conflict. */
 export function idempotencyContract(fixture: ContractFixture): void {
   describe('idempotence by event id', () => {
-    let store: EventStore;
-    beforeEach(() => {
-      store = fixture.store;
-    });
+    const { store } = fixture;
 
     it('replays an append whose ids are all stored: the first result, nothing appended', async () => {
       const streamId = newStreamId();

@@ -1,13 +1,9 @@
-import type { EventStore } from '../event-store.port.js';
 import { appendError, newEvent, newStreamId, type ContractFixture } from '../testing/contract-fixture.js';
 
 /** Integrity: `verify` on an untouched log, and a chain head that moves with appends only. */
 export function integrityContract(fixture: ContractFixture): void {
   describe('integrity: verify and chain head', () => {
-    let store: EventStore;
-    beforeEach(() => {
-      store = fixture.store;
-    });
+    const { store } = fixture;
 
     it('verifies an untouched log', async () => {
       await store.append(newStreamId(), [newEvent(), newEvent()], 'no_stream');

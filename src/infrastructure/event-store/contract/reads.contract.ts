@@ -1,15 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { EventStore, StoredEvent } from '../event-store.port.js';
+import type { StoredEvent } from '../event-store.port.js';
 import { expectStrictlyIncreasing, newEvent, newStreamId, type ContractFixture } from '../testing/contract-fixture.js';
 
 /** Reads: a stream, the global log by position, an event by id; positions and recordedAt as the store gives them. */
 export function readsContract(fixture: ContractFixture): void {
   describe('reading', () => {
-    let store: EventStore;
-    beforeEach(() => {
-      store = fixture.store;
-    });
-    const { appendMany, checkpoint } = fixture;
+    const { store, appendMany, checkpoint } = fixture;
 
     it('reads a stream from a revision', async () => {
       const streamId = newStreamId();

@@ -5,10 +5,7 @@ import { newEvent, newStreamId, type ContractFixture } from '../testing/contract
 /** Restore: refused into a store holding events; into an empty one (where supported), the same log again. */
 export function restoreContract(fixture: ContractFixture): void {
   describe('restore', () => {
-    let store: EventStore;
-    beforeEach(() => {
-      store = fixture.store;
-    });
+    const { store } = fixture;
 
     it('refuses to restore into a store that holds events, and writes nothing', async () => {
       await store.append(newStreamId(), [newEvent()], 'no_stream');

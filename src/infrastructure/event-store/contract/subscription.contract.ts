@@ -1,15 +1,10 @@
-import type { EventStore } from '../event-store.port.js';
 import { sleep, waitFor } from '../testing/wait.js';
 import { expectStrictlyIncreasing, newEvent, newStreamId, ownEvents, type ContractFixture } from '../testing/contract-fixture.js';
 
 /** Catch-up subscriptions: past events then live ones, each once and in order; closing; handler errors. */
 export function subscriptionContract(fixture: ContractFixture): void {
   describe('subscriptions', () => {
-    let store: EventStore;
-    beforeEach(() => {
-      store = fixture.store;
-    });
-    const { appendMany, checkpoint, collect } = fixture;
+    const { store, appendMany, checkpoint, collect } = fixture;
 
     it('catches up from the start, then delivers live events', async () => {
       const streamId = newStreamId();

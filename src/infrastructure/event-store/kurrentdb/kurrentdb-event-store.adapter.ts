@@ -10,6 +10,7 @@ import {
   type SubscribeOptions,
   type Subscription,
 } from '../event-store.port.js';
+import { checkReadAllLimit } from '../port-arguments.js';
 import { EventLogIndex } from './event-log-index.js';
 import { KeyedLock } from './keyed-lock.js';
 import type { KurrentClient } from './kurrentdb-client.js';
@@ -137,7 +138,7 @@ export class KurrentDbEventStore implements EventStore {
 
   async readAll(after: number | null, limit: number): Promise<StoredEvent[]> {
     this.assertOpen();
-    if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError(`readAll: limit must be a positive integer, got ${limit}`);
+    checkReadAllLimit(limit);
     assertPosition('readAll', after);
     const events: StoredEvent[] = [];
     const from = await this.startPosition(after);

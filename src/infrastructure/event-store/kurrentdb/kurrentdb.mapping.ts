@@ -22,7 +22,7 @@ import {
   type StoredEvent,
 } from '../event-store.port.js';
 import { isRecord } from '../../../libs/records.js';
-import { checkAppendArguments, isExpectedRevision, normalizeEventId } from '../append-arguments.js';
+import { checkAppendArguments, isExpectedRevision, normalizeEventId } from '../port-arguments.js';
 
 /** The largest commit position the port's `number` positions can carry exactly (2^53 - 1). */
 export const MAX_PORT_POSITION = BigInt(Number.MAX_SAFE_INTEGER);

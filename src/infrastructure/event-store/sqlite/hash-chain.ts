@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import type { IntegrityReport } from '../event-store.port.js';
-import type { ChainedRow } from './sqlite-statements.js';
 
 /**
  * Tamper evidence of the embedded store: each event's SHA-256 hash is chained to the previous
@@ -40,37 +39,44 @@ export function link(event: HashedEvent, streamHash: string, logHash: string): {
   return { streamHash: chain(streamHash, hash), logHash: chain(logHash, hash) };
 }
 
+/** An event as stored, with its position and its two links. */
+export interface ChainedEvent extends HashedEvent {
+  position: number;
+  streamHash: string;
+  logHash: string;
+}
+
 /**
- * Walks the rows in log order, recomputing both chains, and reports the first row where they
+ * Walks the events in log order, recomputing both chains, and reports the first row where they
  * break; then checks that no row is missing at the end of the log (`sequence`: the last position
  * ever given). A read that fails is reported as a broken log rather than thrown.
  */
-export function verifyChains(read: () => { rows: Iterable<ChainedRow>; sequence: () => number }): IntegrityReport {
+export function verifyChains(read: () => { events: Iterable<ChainedEvent>; sequence: () => number }): IntegrityReport {
   const streams = new Map<string, { revision: number; hash: string }>();
   let logHash = GENESIS;
   let checked = 0;
   let last = 0;
-  const broken = (row: Partial<ChainedRow>, problem: string): IntegrityReport => ({
+  const broken = (event: Partial<ChainedEvent>, problem: string): IntegrityReport => ({
     ok: false,
     checked,
     chained: true,
-    firstBroken: { position: row.position ?? null, ...(row.event_id ? { eventId: row.event_id } : {}), ...(row.stream_id ? { streamId: row.stream_id } : {}), problem },
+    firstBroken: { position: event.position ?? null, ...(event.eventId ? { eventId: event.eventId } : {}), ...(event.streamId ? { streamId: event.streamId } : {}), problem },
   });
   try {
-    const { rows, sequence } = read();
-    for (const row of rows) {
-      const hash = eventHash(fromRow(row));
-      const stream = streams.get(row.stream_id) ?? { revision: -1, hash: GENESIS };
-      if (row.revision !== stream.revision + 1) {
-        return broken(row, `stream ${row.stream_id} goes from revision ${stream.revision} to ${row.revision}: events are missing`);
+    const { events, sequence } = read();
+    for (const event of events) {
+      const hash = eventHash(event);
+      const stream = streams.get(event.streamId) ?? { revision: -1, hash: GENESIS };
+      if (event.revision !== stream.revision + 1) {
+        return broken(event, `stream ${event.streamId} goes from revision ${stream.revision} to ${event.revision}: events are missing`);
       }
-      if (chain(stream.hash, hash) !== row.stream_hash) return broken(row, 'the event differs from what was recorded (stream chain broken)');
-      if (chain(logHash, hash) !== row.log_hash) {
-        return broken(row, 'the log chain is broken here: an earlier event was removed, reordered or changed');
+      if (chain(stream.hash, hash) !== event.streamHash) return broken(event, 'the event differs from what was recorded (stream chain broken)');
+      if (chain(logHash, hash) !== event.logHash) {
+        return broken(event, 'the log chain is broken here: an earlier event was removed, reordered or changed');
       }
-      streams.set(row.stream_id, { revision: row.revision, hash: row.stream_hash });
-      logHash = row.log_hash;
-      last = row.position;
+      streams.set(event.streamId, { revision: event.revision, hash: event.streamHash });
+      logHash = event.logHash;
+      last = event.position;
       checked++;
     }
     const reached = sequence();
@@ -79,16 +85,4 @@ export function verifyChains(read: () => { rows: Iterable<ChainedRow>; sequence:
     return broken({ position: last + 1 }, `the file cannot be read: ${(error as Error).message}`);
   }
   return { ok: true, checked, chained: true };
-}
-
-function fromRow(row: ChainedRow): HashedEvent {
-  return {
-    eventId: row.event_id,
-    streamId: row.stream_id,
-    revision: row.revision,
-    type: row.type,
-    data: row.data,
-    metadata: row.metadata,
-    recordedAt: row.recorded_at,
-  };
 }

@@ -7,7 +7,7 @@ import {
   type NewEvent,
   type StoredEvent,
 } from '../event-store.port.js';
-import { checkAppendArguments } from '../append-arguments.js';
+import { checkAppendArguments } from '../port-arguments.js';
 import { GENESIS, link } from './hash-chain.js';
 import { ownError } from './sqlite-errors.js';
 import { toStoredEvent, type EventRow, type EventStatements } from './sqlite-statements.js';

@@ -9,13 +9,13 @@ import type {
   SubscribeOptions,
   Subscription,
 } from '../event-store.port.js';
-import { normalizeEventId } from '../append-arguments.js';
+import { checkReadAllLimit, normalizeEventId } from '../port-arguments.js';
 import { verifyChains } from './hash-chain.js';
 import { SqliteAppender } from './sqlite-appender.js';
 import { ownError } from './sqlite-errors.js';
 import { SqliteRestorer } from './sqlite-restorer.js';
 import { openEventsDatabase } from './sqlite-schema.js';
-import { chainedRows, prepareStatements, toStoredEvent, type EventStatements } from './sqlite-statements.js';
+import { chainedEvents, prepareStatements, toStoredEvent, type EventStatements } from './sqlite-statements.js';
 import { SqliteSubscription } from './sqlite-subscription.js';
 
 /** The embedded event store, the default adapter: one SQLite file. How it keeps the port's promises: docs/event-store.md. */
@@ -88,13 +88,13 @@ export class SqliteEventStore implements EventStore {
 
   async readAll(after: number | null, limit: number): Promise<StoredEvent[]> {
     this.assertOpen();
-    if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError(`readAll: limit must be a positive integer, got ${limit}`);
+    checkReadAllLimit(limit);
     return this.readPage(after ?? 0, limit);
   }
 
   async verify(): Promise<IntegrityReport> {
     this.assertOpen();
-    return verifyChains(() => chainedRows(this.db));
+    return verifyChains(() => chainedEvents(this.db));
   }
 
   /** Into an empty store only; the same records and the same chains (see `SqliteRestorer`). */

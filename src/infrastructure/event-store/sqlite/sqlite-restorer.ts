@@ -1,23 +1,16 @@
 import type Database from 'better-sqlite3';
 import { isUuid } from '../../../libs/ids.js';
 import { isRecord } from '../../../libs/records.js';
-import { normalizeEventId } from '../append-arguments.js';
+import { normalizeEventId } from '../port-arguments.js';
 import { EventIdConflict, type StoredEvent } from '../event-store.port.js';
 import { RestoreLogCheck, type RestoreLogProblem } from '../restore-checks.js';
-import { GENESIS, link } from './hash-chain.js';
+import { GENESIS, link, type HashedEvent } from './hash-chain.js';
 import { ownError } from './sqlite-errors.js';
 import type { EventStatements } from './sqlite-statements.js';
 
 /** A record to restore, checked and serialized. */
-interface RestoredRecord {
+interface RestoredRecord extends HashedEvent {
   position: number;
-  eventId: string;
-  streamId: string;
-  revision: number;
-  type: string;
-  data: string;
-  metadata: string;
-  recordedAt: string;
 }
 
 /**

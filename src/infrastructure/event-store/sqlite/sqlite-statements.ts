@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { StoredEvent } from '../event-store.port.js';
+import type { ChainedEvent } from './hash-chain.js';
 
 /** The queries of the embedded event store on its `events` table, prepared once per connection. */
 
@@ -15,12 +16,6 @@ export interface EventRow {
   data: string;
   metadata: string;
   recorded_at: string;
-}
-
-/** A row of `events` with its hashes. */
-export interface ChainedRow extends EventRow {
-  stream_hash: string;
-  log_hash: string;
 }
 
 export type EventStatements = ReturnType<typeof prepareStatements>;
@@ -50,12 +45,18 @@ export function prepareStatements(db: Database.Database) {
 }
 
 /**
- * Every row with its hashes, in log order, and the last position ever given (deleted rows
- * included). Prepared at each call: it reads the file as it is now.
+ * Every event with its chain links, in log order, and the last position ever given (deleted
+ * rows included). Prepared at each call: it reads the file as it is now.
  */
-export function chainedRows(db: Database.Database): { rows: IterableIterator<ChainedRow>; sequence: () => number } {
+export function chainedEvents(db: Database.Database): { events: IterableIterator<ChainedEvent>; sequence: () => number } {
   return {
-    rows: db.prepare(`SELECT ${COLUMNS}, stream_hash, log_hash FROM events ORDER BY position`).iterate() as IterableIterator<ChainedRow>,
+    events: db
+      .prepare(
+        `SELECT position, event_id AS eventId, stream_id AS streamId, revision, type, data, metadata, recorded_at AS recordedAt,
+                stream_hash AS streamHash, log_hash AS logHash
+         FROM events ORDER BY position`,
+      )
+      .iterate() as IterableIterator<ChainedEvent>,
     sequence: () => (db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'events'").get() as { seq: number } | undefined)?.seq ?? 0,
   };
 }

@@ -13,7 +13,10 @@ export interface EventStoreContractOptions {
 }
 
 export interface ContractFixture {
-  /** The store of the running test (opened before it, released after it). */
+  /**
+   * Stands for the store of the running test (opened before it, released after it): every call
+   * goes to that store. Taken once per `describe`, used inside the tests.
+   */
   readonly store: EventStore;
   readonly options: EventStoreContractOptions;
   /** Appends `count` events one by one and returns them. */
@@ -53,11 +56,16 @@ export function contractFixture(
     if (!store) throw new Error('the contract store is opened before each test');
     return store;
   };
+  const forwarder = new Proxy({} as EventStore, {
+    get(_, key) {
+      const target = current() as unknown as Record<PropertyKey, unknown>;
+      const value = target[key];
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 
   return {
-    get store() {
-      return current();
-    },
+    store: forwarder,
     options,
     async appendMany(streamId, count) {
       const stored: StoredEvent[] = [];

@@ -13,6 +13,7 @@ import {
   type ReadRevision,
 } from '@kurrent/kurrentdb-client';
 import type { KurrentClient } from '../kurrentdb-client.js';
+import type { RecordedEventLike } from '../kurrentdb.mapping.js';
 
 // An in-memory KurrentDB, seen through the client's API. It follows the server's behaviour as
 // the client and server sources describe it: positions are record offsets with
@@ -20,14 +21,8 @@ import type { KurrentClient } from '../kurrentdb-client.js';
 // any other position; subscriptions deliver events after their start position (exclusive);
 // wrong expected versions and missing streams raise the client's own error classes.
 
-interface FakeRecord {
-  streamId: string;
-  id: string;
-  type: string;
-  revision: bigint;
-  created: Date;
-  isJson: boolean;
-  data: unknown;
+/** A record as the client returns it, with a position always. */
+interface FakeRecord extends RecordedEventLike {
   metadata: unknown;
   position: Position;
 }

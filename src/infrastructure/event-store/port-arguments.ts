@@ -2,7 +2,7 @@ import { isUuid } from '../../libs/ids.js';
 import { isRecord } from '../../libs/records.js';
 import { EventIdConflict, type ExpectedRevision, type NewEvent } from './event-store.port.js';
 
-/** Checks shared by the adapters on the arguments of `append` (programming errors, not refusals). */
+/** Checks shared by the adapters on the arguments of the port's calls (programming errors, not refusals). */
 
 /** UUIDs compare case-insensitively; they are kept in lower case (as KurrentDB returns them). */
 export function normalizeEventId(eventId: string): string {
@@ -44,4 +44,8 @@ export function checkAppendArguments(
     check(normalized);
     return normalized;
   });
+}
+
+export function checkReadAllLimit(limit: number): void {
+  if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError(`readAll: limit must be a positive integer, got ${limit}`);
 }
