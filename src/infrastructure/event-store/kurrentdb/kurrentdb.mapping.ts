@@ -21,7 +21,8 @@ import {
   type NewEvent,
   type StoredEvent,
 } from '../event-store.port.js';
-import { checkAppendArguments, isExpectedRevision, isRecord, normalizeEventId } from '../append-arguments.js';
+import { isRecord } from '../../../libs/records.js';
+import { checkAppendArguments, isExpectedRevision, normalizeEventId } from '../port-arguments.js';
 
 /** The largest commit position the port's `number` positions can carry exactly (2^53 - 1). */
 export const MAX_PORT_POSITION = BigInt(Number.MAX_SAFE_INTEGER);

@@ -1,16 +1,13 @@
 import { createHash, randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
-import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import ts from 'typescript';
-import { eventStoreContract } from '../event-store.contract.js';
+import { eventStoreContract } from '../contract/event-store.contract.js';
 import { EventIdConflict, WrongExpectedRevision, type NewEvent, type StoredEvent } from '../event-store.port.js';
 import { SqliteEventStore } from './sqlite-event-store.adapter.js';
 import { sleep, waitFor } from '../testing/wait.js';
+import { raceAppends } from './testing/thread-race.js';
 
 const dirs: string[] = [];
 
@@ -177,7 +174,7 @@ describe('SqliteEventStore', () => {
       const streamId = `s-${randomUUID()}`;
       await store.append(streamId, [newEvent()], 'no_stream');
 
-      const outcomes = await raceAppends(file, streamId, 6);
+      const outcomes = await raceAppends(file, streamId, 6, tempDir());
       expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
       const lost = outcomes.filter((o) => !o.ok);
       expect(lost).toHaveLength(5);
@@ -320,92 +317,3 @@ function withRawConnection(file: string, use: (db: Database.Database) => void): 
     db.close();
   }
 }
-
-interface RaceOutcome {
-  ok: boolean;
-  wrongExpectedRevision?: boolean;
-  actual?: number;
-  error?: string;
-}
-
-/**
- * Runs `count` worker threads, each with its own connection to `file`, released together
- * to append one event to `streamId` expecting revision 0. The workers run the adapter
- * compiled on the fly (they cannot load TypeScript).
- */
-async function raceAppends(file: string, streamId: string, count: number): Promise<RaceOutcome[]> {
-  const moduleDir = compileAdapter();
-  const workerFile = path.join(moduleDir, 'race-worker.js');
-  fs.writeFileSync(
-    workerFile,
-    `
-    import { parentPort, workerData } from 'node:worker_threads';
-    import { SqliteEventStore } from './sqlite/sqlite-event-store.adapter.js';
-    import { WrongExpectedRevision } from './event-store.port.js';
-    const { file, streamId, index, gate } = workerData;
-    const store = SqliteEventStore.open(file);
-    const flags = new Int32Array(gate);
-    Atomics.add(flags, 1, 1);  // ready
-    Atomics.wait(flags, 0, 0); // wait for the start signal
-    try {
-      const event = { eventId: crypto.randomUUID(), type: 'Raced', data: { index }, metadata: {} };
-      await store.append(streamId, [event], 0);
-      parentPort.postMessage({ ok: true });
-    } catch (error) {
-      parentPort.postMessage({
-        ok: false,
-        wrongExpectedRevision: error instanceof WrongExpectedRevision,
-        actual: error.actual,
-        error: String(error),
-      });
-    } finally {
-      await store.close();
-    }
-    `,
-  );
-
-  const gate = new SharedArrayBuffer(8);
-  const flags = new Int32Array(gate);
-  const workers = Array.from(
-    { length: count },
-    (_, index) => new Worker(workerFile, { workerData: { file, streamId, index, gate } }),
-  );
-  const outcomes = workers.map(
-    (worker) =>
-      new Promise<RaceOutcome>((resolve, reject) => {
-        worker.once('message', resolve);
-        worker.once('error', reject);
-      }),
-  );
-  await waitFor(() => Atomics.load(flags, 1) === count);
-  Atomics.store(flags, 0, 1);
-  Atomics.notify(flags, 0);
-  try {
-    return await Promise.all(outcomes);
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
-  }
-}
-
-/** Transpiles the port and the adapter to plain ESM in a temp dir; returns the dir. */
-function compileAdapter(): string {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  const out = tempDir();
-  const betterSqlite = pathToFileURL(createRequire(import.meta.url).resolve('better-sqlite3')).href;
-  const sources: [string, string][] = [
-    [path.join(here, '..', 'event-store.port.ts'), path.join(out, 'event-store.port.js')],
-    [path.join(here, '..', 'subscription-errors.ts'), path.join(out, 'subscription-errors.js')],
-    [path.join(here, '..', 'append-arguments.ts'), path.join(out, 'append-arguments.js')],
-    [path.join(here, 'sqlite-event-store.adapter.ts'), path.join(out, 'sqlite', 'sqlite-event-store.adapter.js')],
-  ];
-  for (const [source, target] of sources) {
-    const { outputText } = ts.transpileModule(fs.readFileSync(source, 'utf8'), {
-      compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022, useDefineForClassFields: false },
-    });
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.writeFileSync(target, outputText.replace(/from 'better-sqlite3'/, `from '${betterSqlite}'`));
-  }
-  fs.writeFileSync(path.join(out, 'package.json'), JSON.stringify({ type: 'module' }));
-  return out;
-}
-

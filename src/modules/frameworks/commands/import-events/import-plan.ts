@@ -2,7 +2,8 @@ import { userInfo } from 'node:os';
 import { commandOf } from '../../domain/decider/decide-batch.js';
 import { decideWith, decisionState, evolveState, type DecisionState } from '../../domain/decider/decision-state.js';
 import type { FrameworkHistory } from '../../domain/decider/framework.decider.js';
-import { ID_PATTERN, UUID_PATTERN } from '../../domain/events/common.schema.js';
+import { ID_PATTERN } from '../../domain/events/common.schema.js';
+import { isUuid } from '../../../../libs/ids.js';
 import { parseEventBody } from '../../domain/events/event-body.js';
 import type { GovernanceEvent, RecordedEvent } from '../../domain/events/framework.events.js';
 import type { ExpectedRevision, NewEvent, StoredEvent } from '../../../../infrastructure/event-store/event-store.port.js';
@@ -127,7 +128,7 @@ function exportEnvelopeErrors(line: Record<string, unknown>): FieldError[] {
   const errors: FieldError[] = [];
   const problem = (field: string, text: string) => errors.push({ field, problems: [text] });
   for (const key of Object.keys(line)) if (!EXPORT_KEYS.has(key)) problem(key, `${key} is not allowed`);
-  if (typeof line.eventId !== 'string' || !UUID_PATTERN.test(line.eventId.toLowerCase())) problem('eventId', 'eventId must be a UUID');
+  if (!isUuid(line.eventId)) problem('eventId', 'eventId must be a UUID');
   if (line.revision !== undefined && !(Number.isSafeInteger(line.revision) && (line.revision as number) >= 0)) {
     problem('revision', 'revision must be a whole number, 0 or more');
   }

@@ -1,6 +1,9 @@
 import { isEdtf } from '../../domain/dates/edtf-date.js';
 import { isEventType } from '../../domain/events/framework.events.js';
 import type { StoredEvent } from '../../../../infrastructure/event-store/event-store.port.js';
+import { isStoreInstant, RestoreLogCheck, type RestoreLogProblem } from '../../../../infrastructure/event-store/restore-checks.js';
+import { isUuid } from '../../../../libs/ids.js';
+import { isRecord } from '../../../../libs/records.js';
 import { ID_PATTERN } from '../../domain/events/common.schema.js';
 import { EXPORT_LINE_KEYS, fromExportLine, type ExportLine } from '../../queries/export-log/export-format.js';
 import type { ImportEntry, ImportRefusal } from '../import-events/import-plan.js';
@@ -15,20 +18,8 @@ import type { ImportEntry, ImportRefusal } from '../import-events/import-plan.js
  * recorded, as it was recorded (the hash chains prove it is the same).
  */
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const KEYS = new Set<string>(EXPORT_LINE_KEYS);
 const REQUIRED = ['frameworkId', 'eventId', 'revision', 'type', 'effectiveDate', 'data', 'source', 'recordedAt', 'recordedBy'] as const;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** An instant exactly as the store writes them (`toISOString`), so that instants compare as strings. */
-function isStoreInstant(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  const ms = Date.parse(value);
-  return Number.isFinite(ms) && new Date(ms).toISOString() === value;
-}
 
 /** What is wrong with one line taken alone (empty: nothing). */
 function lineProblems(line: Record<string, unknown>): string[] {
@@ -37,7 +28,7 @@ function lineProblems(line: Record<string, unknown>): string[] {
   for (const key of REQUIRED) if (!(key in line)) problems.push(`${key} is missing`);
   if (problems.length > 0) return problems;
   if (typeof line.frameworkId !== 'string' || !ID_PATTERN.test(line.frameworkId)) problems.push('frameworkId must be a lowercase id');
-  if (typeof line.eventId !== 'string' || !UUID.test(line.eventId.toLowerCase())) problems.push('eventId must be a UUID');
+  if (typeof line.eventId !== 'string' || !isUuid(line.eventId)) problems.push('eventId must be a UUID');
   if (!Number.isSafeInteger(line.revision) || (line.revision as number) < 0) problems.push('revision must be a whole number, 0 or more');
   if (!isEventType(line.type)) problems.push(`type ${JSON.stringify(line.type)} is not an event type`);
   if (!isEdtf(line.effectiveDate)) problems.push('effectiveDate must be an EDTF date');
@@ -84,30 +75,29 @@ export function restoreRecords(entries: ImportEntry[]): { records: StoredEvent[]
   }
 
   // The log as a whole: the first inconsistency is reported (the next ones would follow from it).
-  const ids = new Map<string, string>();
-  const revisions = new Map<string, number>();
-  let lastPosition = 0;
-  let lastRecordedAt = '';
+  const log = new RestoreLogCheck();
   const records: StoredEvent[] = [];
   for (const [i, { label, line }] of lines.entries()) {
     const record = fromExportLine(line, line.position ?? i + 1);
-    const expected = (revisions.get(line.frameworkId) ?? -1) + 1;
-    const earlier = ids.get(record.eventId);
-    const reason = earlier
-      ? `event ${record.eventId} is already on ${earlier}`
-      : line.revision !== expected
-        ? `framework ${line.frameworkId} goes from revision ${expected - 1} to ${line.revision}: events are missing or out of order`
-        : record.position <= lastPosition
-          ? `position ${record.position} is not after the previous line's (${lastPosition}): lines are out of order`
-          : record.recordedAt < lastRecordedAt
-            ? `recordedAt ${record.recordedAt} is before the previous line's (${lastRecordedAt})`
-            : null;
-    if (reason !== null) return { records: [], refusals: [{ label, status: 409, reason }] };
-    ids.set(record.eventId, label);
-    revisions.set(line.frameworkId, expected);
-    lastPosition = record.position;
-    lastRecordedAt = record.recordedAt;
+    const problem = log.next(record);
+    if (problem !== null) return { records: [], refusals: [{ label, status: 409, reason: inconsistency(problem, line, record, lines) }] };
     records.push(record);
   }
   return { records, refusals: [] };
+}
+
+/** A rule of the log broken by a line, in the words of the export. */
+function inconsistency(problem: RestoreLogProblem, line: ExportLine, record: StoredEvent, lines: { label: string }[]): string {
+  switch (problem.rule) {
+    case 'unique-id':
+      return `event ${record.eventId} is already on ${lines[problem.earlier].label}`;
+    case 'revision':
+      return `framework ${line.frameworkId} goes from revision ${problem.expected - 1} to ${line.revision}: events are missing or out of order`;
+    case 'position':
+      return `position ${record.position} is not after the previous line's (${problem.previous}): lines are out of order`;
+    case 'instant':
+      return `recordedAt ${record.recordedAt} is not an instant as the store writes them`;
+    case 'instant-order':
+      return `recordedAt ${record.recordedAt} is before the previous line's (${problem.previous})`;
+  }
 }

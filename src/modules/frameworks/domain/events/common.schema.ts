@@ -1,3 +1,4 @@
+import { UUID_PATTERN } from '../../../../libs/ids.js';
 import { format, object, oneOf, optional, pattern, text } from '../../../../libs/schema/schema.js';
 import { isEdtf } from '../dates/edtf-date.js';
 import { SUBJECT_KINDS } from '../state/item-kinds.js';
@@ -5,7 +6,6 @@ import { SUBJECT_KINDS } from '../state/item-kinds.js';
 /** Field schemas shared by the event definitions. */
 
 export const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
-export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export const PARTY_KINDS = ['state', 'family-allowance-fund', 'region', 'department', 'fund', 'commune', 'other'] as const;
 export type PartyKind = (typeof PARTY_KINDS)[number];

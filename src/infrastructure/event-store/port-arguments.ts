@@ -1,8 +1,8 @@
+import { isUuid } from '../../libs/ids.js';
+import { isRecord } from '../../libs/records.js';
 import { EventIdConflict, type ExpectedRevision, type NewEvent } from './event-store.port.js';
 
-/** Checks shared by the adapters on the arguments of `append` (programming errors, not refusals). */
-
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Checks shared by the adapters on the arguments of the port's calls (programming errors, not refusals). */
 
 /** UUIDs compare case-insensitively; they are kept in lower case (as KurrentDB returns them). */
 export function normalizeEventId(eventId: string): string {
@@ -16,11 +16,6 @@ export function isExpectedRevision(expected: unknown): expected is ExpectedRevis
     expected === 'stream_exists' ||
     (typeof expected === 'number' && Number.isSafeInteger(expected) && expected >= 0)
   );
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  // ArrayBuffer.isView rather than instanceof: buffers may come from another realm (native bridges under Jest).
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !ArrayBuffer.isView(value);
 }
 
 /**
@@ -39,7 +34,7 @@ export function checkAppendArguments(
   const seen = new Set<string>();
   return events.map((event) => {
     const eventId = normalizeEventId(event.eventId);
-    if (!UUID.test(eventId)) throw new TypeError(`append to ${streamId}: event id ${String(event.eventId)} is not a UUID`);
+    if (!isUuid(eventId)) throw new TypeError(`append to ${streamId}: event id ${String(event.eventId)} is not a UUID`);
     if (seen.has(eventId)) throw new EventIdConflict(eventId);
     seen.add(eventId);
     if (typeof event.type !== 'string' || event.type.length === 0) throw new TypeError(`event ${eventId}: type must be a non-empty string`);
@@ -49,4 +44,8 @@ export function checkAppendArguments(
     check(normalized);
     return normalized;
   });
+}
+
+export function checkReadAllLimit(limit: number): void {
+  if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError(`readAll: limit must be a positive integer, got ${limit}`);
 }
