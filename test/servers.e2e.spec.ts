@@ -9,7 +9,8 @@ import { createHttpApp } from '../src/http-app.js';
 
 /**
  * The HTTP end-to-end path on the server stores: KurrentDB for events and/or MongoDB for read
- * models, when KURRENTDB_URL / MONGODB_URI are set (docker compose up kurrentdb mongodb).
+ * models, when KURRENTDB_URL / MONGODB_URI are set: the open servers of the compose dev profile,
+ * or the secured ones (addresses from this machine in the README, "Running against KurrentDB + MongoDB").
  * The servers are shared, so every run works on a framework of its own.
  */
 const { KURRENTDB_URL, MONGODB_URI } = process.env;
@@ -25,7 +26,7 @@ const setups = [
 
 if (setups.length === 0) {
   describe('HTTP API on the server stores', () => {
-    it('is skipped: neither KURRENTDB_URL nor MONGODB_URI is set (docker compose up kurrentdb mongodb, then set KURRENTDB_URL=kurrentdb://localhost:2113?tls=false and MONGODB_URI=mongodb://localhost:27017/governance?replicaSet=rs0)', () => {
+    it('is skipped: neither KURRENTDB_URL nor MONGODB_URI is set (docker compose --profile dev up -d --wait kurrentdb-dev mongodb-dev, then set KURRENTDB_URL=kurrentdb://localhost:2114?tls=false and MONGODB_URI=mongodb://localhost:27018/governance?directConnection=true; the secured servers\' addresses are in the README)', () => {
       console.warn('HTTP end-to-end suite on KurrentDB/MongoDB skipped: KURRENTDB_URL and MONGODB_URI are not set');
       expect(KURRENTDB_URL ?? MONGODB_URI).toBeUndefined();
     });
