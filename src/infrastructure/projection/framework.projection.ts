@@ -6,7 +6,8 @@ import { type Timeline } from '../../modules/frameworks/domain/timeline/timeline
 import { factOf, isCorrection, knownFacts } from '../../modules/frameworks/domain/facts/known-facts.js';
 import type { ItemKind } from '../../modules/frameworks/domain/state/item-kinds.js';
 import { affectedItems, payloadJson, segmentsOfItem } from '../../modules/frameworks/domain/state/segments.js';
-import type { FrameworkSummary, ProjectionChange, Segment } from '../read-models/read-model.port.js';
+import { HorizonTracker } from '../../modules/frameworks/domain/state/horizon.js';
+import { READ_MODEL_FORMAT, type FrameworkSummary, type ProjectionChange, type Segment } from '../read-models/read-model.port.js';
 
 interface Kept {
   segment: Segment;
@@ -28,11 +29,14 @@ export class FrameworkProjection {
   private timeline: Timeline;
   private lastDay: Day = '0000-00-00';
   private readonly current = new Map<string, Kept[]>();
+  /** The horizon over recorded time, followed event by event. */
+  private readonly horizon: HorizonTracker;
 
   private constructor(
     readonly frameworkId: string,
     private readonly events: RecordedEvent[],
   ) {
+    this.horizon = HorizonTracker.of(events);
     const { facts } = knownFacts(events);
     this.timeline = buildTimeline(facts);
     for (const fact of facts) if (factDay(fact) > this.lastDay) this.lastDay = factDay(fact);
@@ -55,6 +59,7 @@ export class FrameworkProjection {
 
   apply(event: RecordedEvent): ProjectionChange {
     this.events.push(event);
+    this.horizon.apply(event);
     const close: ProjectionChange['close'] = [];
     const open: Segment[] = [];
     const replace = (key: string, next: Segment[]) => {
@@ -124,6 +129,8 @@ export class FrameworkProjection {
       revision: event.revision,
       eventCount: this.events.length,
       updatedAt: event.recordedAt,
+      horizons: this.horizon.history.map((entry) => ({ ...entry })),
+      format: READ_MODEL_FORMAT,
     };
   }
 }

@@ -3,6 +3,7 @@ import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config.js'
 import { EVENT_STORE, type EventStore, type StoredEvent, type Subscription } from '../event-store/event-store.port.js';
 import { frameworkIdOf, toRecordedEvent } from '../event-store/framework-stream.js';
 import { FrameworkProjection } from './framework.projection.js';
+import { readModelsOutdated } from './read-model-format.js';
 import { READ_MODEL_STORE, type ProjectionChange, type ReadModelStore } from '../read-models/read-model.port.js';
 
 /** Frameworks whose projection stays in memory between events (least recently used go first). */
@@ -53,6 +54,11 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
   async start(): Promise<void> {
     if (!this.projecting) return this.follow();
     if (this.subscription) return;
+    if (await readModelsOutdated(this.readModels)) {
+      this.logger.log('the read models are of an earlier format: rebuilding them from the log');
+      await this.rebuild();
+      return;
+    }
     this.failure = null;
     this.position = await this.readModels.checkpoint();
     this.subscription = this.events.subscribe({

@@ -1,5 +1,6 @@
 import type { Day } from '../../modules/frameworks/domain/dates/edtf-date.js';
 import type { RecordedEvent } from '../../modules/frameworks/domain/events/framework.events.js';
+import type { HorizonAt } from '../../modules/frameworks/domain/state/horizon.js';
 import type { ItemKind } from '../../modules/frameworks/domain/state/item-kinds.js';
 
 export type { ItemKind };
@@ -15,6 +16,13 @@ export type { ItemKind };
  */
 
 export const READ_MODEL_STORE = Symbol('READ_MODEL_STORE');
+
+/**
+ * The format of what the projection writes (segment payloads, framework summaries). Read models
+ * of an earlier format are rebuilt from the log on start (`read-model-format.ts`).
+ * 2: evidence and attestedUntil in every item, the horizon in the framework summary.
+ */
+export const READ_MODEL_FORMAT = 2;
 
 
 /** One item over a span of effective days where it does not change. */
@@ -45,6 +53,13 @@ export interface FrameworkSummary {
   eventCount: number;
   /** Instant of the last event recorded. */
   updatedAt: string;
+  /**
+   * The horizon of the history (first and last days its facts speak of) over recorded time: each
+   * entry holds from its instant until the next one, so a question as known at K is one lookup.
+   */
+  horizons?: HorizonAt[];
+  /** The READ_MODEL_FORMAT the summary was written in (absent: before format 2). */
+  format?: number;
 }
 
 /** Everything one event changes in the read models, applied atomically with the checkpoint. */

@@ -91,6 +91,8 @@ export function frameworkUpsert(summary: FrameworkSummary): {
     revision: requireNonNegativeInteger('framework.revision', summary.revision),
     eventCount: requireNonNegativeInteger('framework.eventCount', summary.eventCount),
     updatedAt: requireString('framework.updatedAt', summary.updatedAt),
+    ...(summary.horizons === undefined ? {} : { horizons: asJson(summary.horizons) }),
+    ...(summary.format === undefined ? {} : { format: requireNonNegativeInteger('framework.format', summary.format) }),
   };
   return {
     filter: frameworkFilter(summary.id),
@@ -112,6 +114,8 @@ export function toFrameworkSummary(doc: FrameworkDocument): FrameworkSummary {
     revision: doc.revision,
     eventCount: doc.eventCount,
     updatedAt: doc.updatedAt,
+    ...(Array.isArray(doc.horizons) ? { horizons: doc.horizons } : {}),
+    ...(typeof doc.format === 'number' ? { format: doc.format } : {}),
   };
 }
 

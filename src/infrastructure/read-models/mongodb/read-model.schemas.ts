@@ -1,5 +1,6 @@
 import mongoose, { Schema, type Connection, type Model, type SchemaOptions } from 'mongoose';
 import type { ModelDefinition } from '@nestjs/mongoose';
+import type { HorizonAt } from '../../../modules/frameworks/domain/state/horizon.js';
 import { ITEM_KINDS, type ItemKind } from '../../../modules/frameworks/domain/state/item-kinds.js';
 
 /**
@@ -70,6 +71,9 @@ export interface FrameworkDocument {
   revision: number;
   eventCount: number;
   updatedAt: string;
+  /** The horizon over recorded time (JSON form), from format 2 on. */
+  horizons?: HorizonAt[];
+  format?: number;
 }
 
 export const FrameworkSchema = new Schema<FrameworkDocument>(
@@ -81,6 +85,8 @@ export const FrameworkSchema = new Schema<FrameworkDocument>(
     revision: { type: Number, required: true, validate: isNonNegativeInteger },
     eventCount: { type: Number, required: true, validate: isNonNegativeInteger },
     updatedAt: { type: String, required: true },
+    horizons: { type: Schema.Types.Mixed, required: false },
+    format: { type: Number, required: false, validate: isNonNegativeInteger },
   },
   { ...strictOptions, collection: COLLECTIONS.frameworks },
 );

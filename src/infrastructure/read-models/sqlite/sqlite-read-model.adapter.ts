@@ -20,16 +20,18 @@ export class SqliteReadModelStore implements ReadModelStore {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
+    addSummaryColumns(this.db);
     this.statements = {
       checkpoint: this.db.prepare<[], { position: number }>('SELECT position FROM checkpoint WHERE id = 1'),
       setCheckpoint: this.db.prepare(
         'INSERT INTO checkpoint (id, position) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET position = excluded.position',
       ),
       upsertFramework: this.db.prepare(
-        `INSERT INTO frameworks (id, name, description, created_at, revision, event_count, updated_at)
-         VALUES (@id, @name, @description, @createdAt, @revision, @eventCount, @updatedAt)
+        `INSERT INTO frameworks (id, name, description, created_at, revision, event_count, updated_at, horizons, format)
+         VALUES (@id, @name, @description, @createdAt, @revision, @eventCount, @updatedAt, @horizons, @format)
          ON CONFLICT(id) DO UPDATE SET name = excluded.name, description = excluded.description,
-           revision = excluded.revision, event_count = excluded.event_count, updated_at = excluded.updated_at`,
+           revision = excluded.revision, event_count = excluded.event_count, updated_at = excluded.updated_at,
+           horizons = excluded.horizons, format = excluded.format`,
       ),
       insertEvent: this.db.prepare(
         `INSERT INTO framework_events (framework_id, revision, position, event_id, recorded_at, body)
@@ -83,7 +85,12 @@ export class SqliteReadModelStore implements ReadModelStore {
       if (fresh.length === 0) return;
       for (const change of fresh) {
         const { event, framework } = change;
-        s.upsertFramework.run({ ...framework, description: framework.description ?? null });
+        s.upsertFramework.run({
+          ...framework,
+          description: framework.description ?? null,
+          horizons: framework.horizons === undefined ? null : JSON.stringify(framework.horizons),
+          format: framework.format ?? null,
+        });
         s.insertEvent.run(event.frameworkId, event.revision, event.position, event.eventId, event.recordedAt, JSON.stringify(event));
         for (const c of change.close) s.closeSegment.run(event.recordedAt, event.frameworkId, c.kind, c.itemId, c.validFrom);
         for (const o of change.open) {
@@ -165,6 +172,13 @@ CREATE INDEX IF NOT EXISTS segments_current ON segments (framework_id, valid_fro
 CREATE INDEX IF NOT EXISTS segments_known ON segments (framework_id, valid_from, recorded_from);
 `;
 
+/** The horizon and format columns, added to a file made before them (format 2). */
+function addSummaryColumns(db: Database.Database): void {
+  const columns = new Set(db.prepare<[], { name: string }>('PRAGMA table_info(frameworks)').all().map((c) => c.name));
+  if (!columns.has('horizons')) db.exec('ALTER TABLE frameworks ADD COLUMN horizons TEXT');
+  if (!columns.has('format')) db.exec('ALTER TABLE frameworks ADD COLUMN format INTEGER');
+}
+
 interface FrameworkRow {
   id: string;
   name: string;
@@ -173,6 +187,8 @@ interface FrameworkRow {
   revision: number;
   event_count: number;
   updated_at: string;
+  horizons: string | null;
+  format: number | null;
 }
 
 interface SegmentRow {
@@ -195,6 +211,8 @@ function toSummary(row: FrameworkRow): FrameworkSummary {
     revision: row.revision,
     eventCount: row.event_count,
     updatedAt: row.updated_at,
+    ...(row.horizons === null ? {} : { horizons: JSON.parse(row.horizons) }),
+    ...(row.format === null ? {} : { format: row.format }),
   };
 }
 

@@ -1,4 +1,5 @@
 import { Query } from '@nestjs/cqrs';
+import type { Horizon } from '../../domain/state/horizon.js';
 import type { StateView } from '../../domain/state/state-at.js';
 
 export interface StateAnswer extends StateView {
@@ -8,6 +9,10 @@ export interface StateAnswer extends StateView {
   knownAt: string | null;
   /** The framework's current revision (for If-Match). */
   revision: number;
+  /** The first and last days the recorded history speaks of (null: no fact recorded as of knownAt). */
+  horizon: Horizon | null;
+  /** `at` lies outside the horizon: the answer is what the record implies, nothing attests it. */
+  outsideHorizon: boolean;
 }
 
 /** The framework on day `at`, as the record stood at `knownAt` (default: now). */
