@@ -1,3 +1,4 @@
+import { frenchDay } from '../../../../libs/french/french-dates.js';
 import { parseEdtf, type Day } from '../dates/edtf-date.js';
 import type { RecordedEvent } from '../events/framework.events.js';
 
@@ -37,6 +38,17 @@ export function factSpan(fact: { effectiveDate: string; data: unknown }): Horizo
 /** Is `day` outside the horizon (or is there no history at all)? */
 export function outsideHorizon(horizon: Horizon | null, day: Day): boolean {
   return horizon === null || day < horizon.from || day > horizon.to;
+}
+
+/**
+ * What a reader is told when `day` lies outside the horizon (null inside it), in French:
+ * « L’historique enregistré s’arrête au 31 décembre 2017 : au-delà, rien n’est attesté. »
+ */
+export function horizonNotice(horizon: Horizon | null, day: Day): string | null {
+  if (horizon === null) return 'Aucun fait n’est enregistré : rien n’est attesté.';
+  if (day > horizon.to) return `L’historique enregistré s’arrête au ${frenchDay(horizon.to)} : au-delà, rien n’est attesté.`;
+  if (day < horizon.from) return `L’historique enregistré commence au ${frenchDay(horizon.from)} : en deçà, rien n’est attesté.`;
+  return null;
 }
 
 /** The horizon as the record stood at `knownAt` (the latest when absent). */

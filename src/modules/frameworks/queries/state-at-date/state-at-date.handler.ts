@@ -1,5 +1,5 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { horizonAt, outsideHorizon } from '../../domain/state/horizon.js';
+import { horizonAt, horizonNotice, outsideHorizon } from '../../domain/state/horizon.js';
 import { stateFromSegments } from '../../domain/state/segments.js';
 import { AnswerCache } from '../../read-path/answer-cache.js';
 import { FrameworkReader } from '../../read-path/framework-reader.js';
@@ -17,6 +17,7 @@ export class StateAtDateHandler implements IQueryHandler<StateAtDateQuery> {
     return this.answers.get(`${frameworkId}|${framework.revision}|${at}|${knownAt ?? ''}`, async () => {
       // Kept with the framework's summary over recorded time: no event is replayed to know it.
       const horizon = horizonAt(framework.horizons, knownAt);
+      const notice = horizonNotice(horizon, at);
       return {
         frameworkId,
         name: framework.name,
@@ -25,6 +26,7 @@ export class StateAtDateHandler implements IQueryHandler<StateAtDateQuery> {
         revision: framework.revision,
         horizon,
         outsideHorizon: outsideHorizon(horizon, at),
+        ...(notice === null ? {} : { horizonNotice: notice }),
         ...stateFromSegments(await this.reader.readModels.segmentsAt(frameworkId, at, knownAt)),
       };
     });

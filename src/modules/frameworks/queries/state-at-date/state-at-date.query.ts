@@ -13,6 +13,8 @@ export interface StateAnswer extends StateView {
   horizon: Horizon | null;
   /** `at` lies outside the horizon: the answer is what the record implies, nothing attests it. */
   outsideHorizon: boolean;
+  /** Outside the horizon: what to tell the reader, in French (« L’historique enregistré s’arrête au 31 décembre 2017 : au-delà, rien n’est attesté. »). */
+  horizonNotice?: string;
 }
 
 /** The framework on day `at`, as the record stood at `knownAt` (default: now). */
