@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import { CCCS13_SEED } from '../../src/modules/frameworks/seed/cccs13.seed.js';
 
 /**
  * The command line, run for real: `node dist/cli.js ...` as child processes on temporary
@@ -167,7 +168,7 @@ describe('command line (child processes on temporary DATA_DIRs)', () => {
       const file = join(work, 'extension.json');
       writeFileSync(file, JSON.stringify(EXTENSION));
       const run = await ok(cli(source, ['append', '--framework', 'cccs13', '--file', file, '--json'], { GOVERNANCE_TOKEN: TOKEN }));
-      expect(JSON.parse(run.stdout)).toMatchObject({ revision: 35, eventId: expect.any(String) });
+      expect(JSON.parse(run.stdout)).toMatchObject({ revision: CCCS13_SEED.length, eventId: expect.any(String) });
       const [state, history] = await Promise.all([
         json(cli(source, ['state', '--framework', 'cccs13', '--at', '2018-06-30', '--json'])),
         json(cli(source, ['history', '--framework', 'cccs13', '--actor', 'secretariat', '--json'])),

@@ -5,11 +5,12 @@ import { buildTimeline } from '../../modules/frameworks/domain/timeline/fold.js'
 import { knownFacts } from '../../modules/frameworks/domain/facts/known-facts.js';
 import { stateFromSegments } from '../../modules/frameworks/domain/state/segments.js';
 import { stateAt } from '../../modules/frameworks/domain/state/state-at.js';
+import { horizonAt, horizonOf } from '../../modules/frameworks/domain/state/horizon.js';
 import { arbitraryDay, arbitraryHistory } from '../../modules/frameworks/domain/testing/arbitrary-history.js';
 import { ev, established, record, signed } from '../../modules/frameworks/domain/testing/given-when-then.js';
 import { initialHistory, type FrameworkHistory } from '../../modules/frameworks/domain/decider/framework.decider.js';
 import { projectEvent } from '../projection/framework.projection.js';
-import type { ReadModelStore } from './read-model.port.js';
+import { READ_MODEL_FORMAT, type ReadModelStore } from './read-model.port.js';
 
 /**
  * The contract every read-model adapter passes (SQLite always; MongoDB when MONGODB_URI is set).
@@ -57,6 +58,19 @@ export function readModelContract(name: string, open: () => Promise<ReadModelSto
       expect((await store.listFrameworks()).map((f) => f.id)).toContain(id);
       expect((await store.frameworkEvents(id)).map((e) => e.eventId)).toEqual(events.map((e) => e.eventId));
       expect(await store.getFramework(`nope-${randomUUID()}`)).toBeNull();
+    });
+
+    it('keeps the horizon over recorded time and the format with the summary', async () => {
+      const id = `fw-${randomUUID()}`;
+      const events = await project(sample(), id, nextOffset());
+      const summary = (await store.getFramework(id))!;
+      expect(summary.format).toBe(READ_MODEL_FORMAT);
+      expect(summary.horizons).toEqual([
+        { recordedFrom: events[0].recordedAt, horizon: { from: '1990-01-01', to: '1990-12-31' } },
+        { recordedFrom: events[1].recordedAt, horizon: { from: '1990-01-01', to: '2005-12-31' } },
+        { recordedFrom: events[2].recordedAt, horizon: { from: '1990-01-01', to: '2006-12-31' } },
+      ]);
+      expect((await store.listFrameworks()).find((f) => f.id === id)).toEqual(summary);
     });
 
     it('answers the state on a day from the segments valid that day', async () => {
@@ -107,7 +121,7 @@ export function readModelContract(name: string, open: () => Promise<ReadModelSto
       expect((await store.currentSegments(id)).length).toBeGreaterThan(0);
     });
 
-    it('equals the pure fold of the events filtered by effective date and known-at, for random histories (property)', async () => {
+    it('equals the pure fold of the events filtered by effective date and known-at, horizon included, for random histories (property)', async () => {
       await fc.assert(
         fc.asyncProperty(
           arbitraryHistory(30),
@@ -118,9 +132,12 @@ export function readModelContract(name: string, open: () => Promise<ReadModelSto
             for (const [day, n, shift] of questions) {
               const anchor = events[n % events.length].recordedAt;
               const knownAt = n % 4 === 0 ? undefined : new Date(Date.parse(anchor) + shift).toISOString();
-              const expected = stateAt(buildTimeline(knownFacts(events, knownAt).facts), day);
+              const known = knownFacts(events, knownAt).facts;
+              const expected = stateAt(buildTimeline(known), day);
               const actual = stateFromSegments(await store.segmentsAt(id, day, knownAt));
               expect(actual).toEqual(expected);
+              // The horizon kept with the summary is the one of the facts as known at knownAt.
+              expect(horizonAt((await store.getFramework(id))!.horizons, knownAt)).toEqual(horizonOf(known));
             }
           },
         ),

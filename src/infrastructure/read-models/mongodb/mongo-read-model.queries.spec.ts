@@ -20,6 +20,7 @@ import {
   frameworkEventsFilter,
   frameworkFilter,
   frameworkUpsert,
+  toFrameworkSummary,
   openSegmentDocument,
   requireString,
   segmentsAtFilter,
@@ -161,6 +162,16 @@ describe('mongo read-model queries: documents and updates', () => {
       $set: { name: 'F', description: 'D', revision: 2, eventCount: 3, updatedAt: KNOWN_AT },
       $setOnInsert: { createdAt: '2026-01-01T00:00:00.000Z' },
     });
+
+  });
+
+  it('keeps the horizon over recorded time and the format with the summary, and gives them back', () => {
+    const horizons = [{ recordedFrom: KNOWN_AT, horizon: { from: '1980-01-01', to: '2017-12-31' } }];
+    const update = frameworkUpsert({ ...summary, horizons, format: 2 }).update;
+    expect(update.$set).toMatchObject({ horizons, format: 2 });
+    expect(toFrameworkSummary({ ...summary, horizons, format: 2 })).toEqual({ ...summary, horizons, format: 2 });
+    expect(toFrameworkSummary(summary)).toEqual(summary);
+    expect(() => frameworkUpsert({ ...summary, format: -1 })).toThrow();
   });
 
   it('opens a segment as current knowledge, its payload in JSON form (as SQLite gives it back)', () => {
