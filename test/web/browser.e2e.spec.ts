@@ -181,7 +181,7 @@ describe('the web page in headless Chromium', () => {
     await setDate('1995-01-01');
     const parties = await listed('parties');
     expect(parties.map((p) => p.name).sort()).toEqual(
-      ['État', "Caisse d'allocations familiales des Bouches-du-Rhône (CAF13)", 'Marseille'].sort(),
+      ['État', 'Caisse d’allocations familiales des Bouches-du-Rhône (CAF13)', 'Marseille'].sort(),
     );
     expect(parties.map((p) => p.name).sort()).toEqual(parties1994.map((p) => p.name).sort());
     expect(parties.every((p) => !p.approximate && !p.approxBadge)).toBe(true);
@@ -537,8 +537,8 @@ describe('the web page in headless Chromium', () => {
     expect(corrected.status).toBe(201);
     const correction = ((await corrected.json()) as { eventId: string }).eventId;
     await open('?framework=cccs13&at=2007-06-30', '2007-06-30');
-    expect(await page.textContent(`#fait-${aubagneEventId} td:last-child`)).toBe('corrigé par n° 37');
-    expect(await page.textContent(`#fait-${correction} td:last-child`)).toBe('correction corrige le fait n° 36');
+    expect(await page.textContent(`#fait-${aubagneEventId} td:last-child`)).toBe(`corrigé par n° ${CCCS13_SEED.length + 2}`);
+    expect(await page.textContent(`#fait-${correction} td:last-child`)).toBe(`correction corrige le fait n° ${CCCS13_SEED.length + 1}`);
     const party = (await apiState('2007-06-30')).parties.find((p) => p.id === 'aubagne') as Item & { since: string };
     expect(party.since).toBe('2007-04-01');
     expect(await page.textContent('#liste-parties > li[data-id="aubagne"] .item-meta')).toContain('avril 2007');
