@@ -87,7 +87,9 @@ function tableOfTheAudit(http: () => ReturnType<typeof request>) {
     const [convention] = answer.conventions;
     expect(convention).toMatchObject({ id: 'cc-2015', evidence: 'stated', attestedUntil: '2017-12-31', partiesCarriedOverFrom: 'cc-2011', supersedesEvidence: 'inferred' });
     expect(convention.conflicts).toContain('fasild-signataire-2000');
-    for (const party of convention.parties) expect(party).toMatchObject({ evidence: 'inferred', attestedUntil: '2017-12-31', carriedOverFrom: 'cc-2011' });
+    for (const party of convention.parties) {
+      expect(party).toMatchObject({ evidence: 'inferred', attestedUntil: '2017-12-31', carriedOverFrom: 'cc-2011', passage: 'Convention cadre 2015 - 2017' });
+    }
     expect(answer.parties.find((p: Item) => p.id === 'fasild').conflicts).toEqual(['fasild-signataire-2000']);
     expect(answer.parties.find((p: Item) => p.id === 'caf13').name).toBe('Caisse d’allocations familiales des Bouches-du-Rhône (CAF13)');
     // In 2000, the signatories are those the narrative names: stated, with the signing of 19 May 2000.
@@ -145,7 +147,7 @@ describe('evidence on a store loaded with the current seed', () => {
     expect(Object.keys(schemas.ItemSchema.properties)).toEqual(expect.arrayContaining(['evidence', 'attestedUntil']));
     expect(schemas.ItemSchema.properties.evidence.enum).toEqual(['stated', 'inferred', 'presumed']);
     expect(Object.keys(schemas.StateAnswerSchema.properties)).toEqual(expect.arrayContaining(['horizon', 'outsideHorizon']));
-    expect(Object.keys(schemas.ConventionPartySchema.properties)).toEqual(expect.arrayContaining(['evidence', 'attestedUntil', 'source']));
+    expect(Object.keys(schemas.ConventionPartySchema.properties)).toEqual(expect.arrayContaining(['evidence', 'attestedUntil', 'eventId', 'passage']));
     expect(Object.keys(schemas.CameIntoForceSchema.properties)).toEqual(expect.arrayContaining(['sinceEdtf', 'evidence']));
   });
 

@@ -63,7 +63,7 @@ export class ConventionPartySchema extends PartyRefSchema {
   @ApiProperty(EVIDENCE) evidence: string;
   @ApiPropertyOptional(ATTESTED_UNTIL) attestedUntil?: string;
   @ApiProperty({ format: 'uuid', description: 'The fact that binds the party: the signing, or its joining' }) eventId: string;
-  @ApiProperty({ type: SourceSchema, description: 'The passage of that fact' }) source: SourceSchema;
+  @ApiProperty({ description: 'The passage of that fact (its whole source: the convention’s, or the joining’s in the timeline)' }) passage: string;
   @ApiPropertyOptional({ description: 'The convention whose parties were carried over to this one (the inference recorded)' }) carriedOverFrom?: string;
 }
 

@@ -1,5 +1,5 @@
 import { nextDay, previousDay, type Day, type EdtfDate } from '../dates/edtf-date.js';
-import type { PartyRef, Source } from '../events/framework.events.js';
+import type { PartyRef } from '../events/framework.events.js';
 import { conventionInForce, membershipActive, termEndOn } from '../timeline/time-queries.js';
 import type { ConventionT, Membership, Provenance, Timeline } from '../timeline/timeline.types.js';
 import { EVIDENCE_RANK, evidenceFields, evidenceOn, type Evidence, type Support } from './evidence.js';
@@ -16,7 +16,10 @@ export interface PartyView extends ItemView {
   carriedOverFrom?: string;
 }
 
-/** A party of a convention on one day, with the passage of the fact that binds it (the signing, or its joining). */
+/**
+ * A party of a convention on one day, with the fact that binds it (the signing, or its joining) and
+ * that fact's passage (its whole source is the convention's, or the joining's in the timeline).
+ */
 export interface PartyEntry {
   id: string;
   name: string;
@@ -24,7 +27,7 @@ export interface PartyEntry {
   evidence: Evidence;
   attestedUntil?: Day;
   eventId: string;
-  source: Source;
+  passage: string;
   carriedOverFrom?: string;
 }
 
@@ -36,7 +39,7 @@ export function partyEntry(timeline: Timeline, c: ConventionT, m: Membership, da
     kind: p.kind,
     ...evidenceFields(membershipSupports(c, m, term), day),
     eventId: m.eventId,
-    source: m.source,
+    passage: m.source.passage,
     ...opt('carriedOverFrom', m.carriedOverFrom),
   };
 }
