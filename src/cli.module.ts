@@ -6,6 +6,7 @@ import { RebuildCommand } from './modules/frameworks/commands/rebuild-read-model
 import { RestoreCommand } from './modules/frameworks/commands/restore-backup/restore-backup.cli.command.js';
 import { DiffCommand } from './modules/frameworks/queries/diff/diff.cli.command.js';
 import { ExportCommand } from './modules/frameworks/queries/export-log/export-log.cli.command.js';
+import { VersionsCommand } from './modules/frameworks/queries/item-versions/item-versions.cli.command.js';
 import { HistoryCommand } from './modules/frameworks/queries/history/history.cli.command.js';
 import { FrameworksCommand } from './modules/frameworks/queries/list-frameworks/list-frameworks.cli.command.js';
 import { StateCommand } from './modules/frameworks/queries/state-at-date/state-at-date.cli.command.js';
@@ -16,6 +17,7 @@ import type { AppConfig } from './platform/config/app-config.js';
 export const CLI_COMMANDS = [
   StateCommand,
   TimelineCommand,
+  VersionsCommand,
   HistoryCommand,
   DiffCommand,
   FrameworksCommand,
@@ -28,7 +30,7 @@ export const CLI_COMMANDS = [
 ];
 
 /** The names of the commands (to choose the configuration before Nest starts). */
-export const CLI_COMMAND_NAMES = ['state', 'timeline', 'history', 'diff', 'frameworks', 'append', 'import', 'export', 'rebuild', 'verify', 'restore'] as const;
+export const CLI_COMMAND_NAMES = ['state', 'timeline', 'versions', 'history', 'diff', 'frameworks', 'append', 'import', 'export', 'rebuild', 'verify', 'restore'] as const;
 
 /** Commands that never load the seed: they work on the log itself (import or restore into an empty store, export, rebuild, verify). */
 export const WITHOUT_SEED = new Set<string>(['import', 'export', 'rebuild', 'verify', 'restore']);

@@ -131,6 +131,18 @@ describe('command line (child processes on temporary DATA_DIRs)', () => {
     if (work) rmSync(work, { recursive: true, force: true });
   });
 
+  describe('versions', () => {
+    it('prints each version of an item with the facts behind it, and --json the query answer', async () => {
+      const run = await ok(cli(source, ['versions', '--framework', 'cccs13', '--item', 'convention:cc-2003']));
+      expect(lines(run.stdout).filter((l) => /\d{4}-\d{2}-\d{2} +(\d{4}-\d{2}-\d{2}|—)/.test(l))).toHaveLength(3);
+      expect(run.stdout).toMatch(/convention cc-2003 +Convention cadre 2003 - 2005 +2003-01-01 +2006-01-01/);
+      const answer = await json(cli(source, ['versions', '--framework', 'cccs13', '--json']));
+      expect(answer.items.find((i: { id: string }) => i.id === 'cc-2003').versions).toHaveLength(3);
+      const bad = await cli(source, ['versions', '--framework', 'cccs13', '--item', 'treaty:x']);
+      expect(bad.code).toBe(1);
+    }, 60_000);
+  });
+
   describe('state', () => {
     it('prints the 2007 convention with Vitrolles and Salon-de-Provence (first use loads the CCCS13 history)', async () => {
       const run = await ok(cli(source, ['state', '--framework', 'cccs13', '--at', '2007-06-30']));

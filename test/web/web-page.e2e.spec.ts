@@ -164,6 +164,7 @@ describe('web page and OpenAPI documentation (HTTP)', () => {
           '/api/frameworks/{id}/diff',
           '/api/frameworks/{id}/events',
           '/api/frameworks/{id}/history',
+          '/api/frameworks/{id}/items',
           '/api/frameworks/{id}/state',
           '/api/frameworks/{id}/timeline',
           '/health',

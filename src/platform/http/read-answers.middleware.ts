@@ -6,7 +6,7 @@ type Request = IncomingMessage & { originalUrl?: string };
 type Response = ServerResponse & { send(body: unknown): Response };
 
 /** The reads whose answers change only with one framework's revision, and the list of frameworks. */
-const FRAMEWORK_READ = /^\/api\/frameworks\/([^/?#]+)\/(?:state|timeline|history|diff)(?:\?|$)/;
+const FRAMEWORK_READ = /^\/api\/frameworks\/([^/?#]+)\/(?:state|timeline|items|history|diff)(?:\?|$)/;
 const FRAMEWORK_LIST = /^\/api\/frameworks\/?(?:\?|$)/;
 
 /**

@@ -252,3 +252,24 @@ export class HealthSchema {
   @ApiProperty({ type: StoreStatusSchema }) readModels: StoreStatusSchema;
   @ApiProperty({ type: ProjectionStatusSchema }) projection: ProjectionStatusSchema;
 }
+
+export class ItemVersionSchema {
+  @ApiProperty(DAY) validFrom: string;
+  @ApiProperty({ ...DAY, nullable: true, description: 'The day after the last day of this version (null: still in force at the end of the record)' }) validTo: string | null;
+  @ApiProperty({ type: () => ItemSchema, description: 'The item as the state answers it on any day of this version' }) view: ItemSchema;
+  @ApiProperty({ type: [String], description: 'The facts (event ids) that took effect on `validFrom` and touch the item' }) changedBy: string[];
+}
+
+export class ItemHistorySchema {
+  @ApiProperty({ enum: ['convention', 'party', 'mission', 'instrument', 'body', 'review', 'milestone', 'conflict'] }) kind: string;
+  @ApiProperty() id: string;
+  @ApiProperty({ description: 'Its name in its latest version' }) name: string;
+  @ApiProperty({ type: () => [ItemVersionSchema] }) versions: ItemVersionSchema[];
+}
+
+export class ItemVersionsAnswerSchema {
+  @ApiProperty() frameworkId: string;
+  @ApiProperty({ ...INSTANT, nullable: true }) knownAt: string | null;
+  @ApiProperty() revision: number;
+  @ApiProperty({ type: () => [ItemHistorySchema] }) items: ItemHistorySchema[];
+}
