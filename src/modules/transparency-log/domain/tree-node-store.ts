@@ -81,18 +81,23 @@ export function checkExtension(size: number, lastPosition: number | undefined, l
   }
 }
 
-/** The store in memory: for tests, and for the offline audit (the tree of an export). */
+/**
+ * The store in memory: for tests, and for the offline audit (the tree of an export). The hashes
+ * of each level are packed in one growing buffer (a million leaves: about 64 MB in all).
+ */
 export class InMemoryTreeNodeStore implements TreeNodeStore {
-  private readonly levels: Hash[][] = [[]];
+  private readonly levels: { bytes: Buffer; count: number }[] = [];
   private readonly positions: number[] = [];
   private readonly indexByPosition = new Map<number, number>();
 
   size(): number {
-    return this.levels[0].length;
+    return this.positions.length;
   }
 
   node(level: number, index: number): Hash | undefined {
-    return this.levels[level]?.[index];
+    const packed = this.levels[level];
+    if (packed === undefined || !Number.isSafeInteger(index) || index < 0 || index >= packed.count) return undefined;
+    return packed.bytes.subarray(index * 32, index * 32 + 32);
   }
 
   positionOf(leafIndex: number): number | undefined {
@@ -105,15 +110,29 @@ export class InMemoryTreeNodeStore implements TreeNodeStore {
 
   extend(leaves: readonly TreeLeaf[], nodes: readonly TreeNode[]): void {
     checkExtension(this.size(), this.positions.at(-1), leaves, nodes);
+    const next = new Map<number, number>();
     for (const node of nodes) {
-      const stored = this.levels[node.level]?.[node.index];
-      if (stored !== undefined) throw new InvalidTreeWrite(`node (${node.level}, ${node.index}) is already stored`);
+      const expected = next.get(node.level) ?? this.levels[node.level]?.count ?? 0;
+      if (node.index !== expected) throw new InvalidTreeWrite(`node (${node.level}, ${node.index}) does not follow the nodes of its level`);
+      next.set(node.level, expected + 1);
     }
     for (const leaf of leaves) {
-      this.levels[0].push(Buffer.from(leaf.hash));
+      this.put(0, leaf.hash);
       this.positions.push(leaf.position);
       this.indexByPosition.set(leaf.position, leaf.index);
     }
-    for (const node of nodes) (this.levels[node.level] ??= [])[node.index] = Buffer.from(node.hash);
+    for (const node of nodes) this.put(node.level, node.hash);
+  }
+
+  /** Appends a hash to its level (complete subtrees of a level are closed left to right). */
+  private put(level: number, hash: Hash): void {
+    const packed = (this.levels[level] ??= { bytes: Buffer.alloc(32 * 64), count: 0 });
+    if ((packed.count + 1) * 32 > packed.bytes.length) {
+      const grown = Buffer.alloc(packed.bytes.length * 2);
+      packed.bytes.copy(grown);
+      packed.bytes = grown;
+    }
+    packed.bytes.set(hash, packed.count * 32);
+    packed.count += 1;
   }
 }

@@ -1,0 +1,219 @@
+import type { KeyObject } from 'node:crypto';
+import { inclusionPathRanges, verifyConsistency } from '../merkle.js';
+import { verifyReceipt, type Receipt } from '../receipt.js';
+import { keyIdOf, type SignedTreeHead } from '../signed-tree-head.js';
+import { MAX_LISTED_PROBLEMS, type AuditProblem, type AuditReport, type FirstDisagreement, type LeafPlace } from './audit-report.js';
+import { DisagreementBracket } from './disagreement-bracket.js';
+import { ExportLeaves, type ExportEntry } from './export-leaves.js';
+
+/** One receipt as read from the partner's file: its label (`receipt line 3`) and JSON value, or its text when not JSON. */
+export interface ReceiptEntry {
+  label: string;
+  value?: unknown;
+  unparsable?: string;
+}
+
+export interface AuditInput {
+  receipts: Iterable<ReceiptEntry>;
+  /** The lines of a lossless export (`governance export`, JSON Lines), in file order. */
+  exportLines: Iterable<ExportEntry>;
+  /** The log's public key, as the partner got it (not from the server being audited). */
+  publicKey: KeyObject;
+}
+
+/**
+ * The offline audit: proves, from the receipts a partner kept and an export of the log, without
+ * trusting the server that produced the export, that
+ *   1. each receipt's tree head is signed by the key, and its proof leads its leaf to that root;
+ *   2. each receipted event is in the export, unchanged (same leaf hash at the same leaf index);
+ *   3. each head's root is the root of the export's first treeSize events;
+ *   4. every later head is consistent with every earlier one (RFC 9162 consistency proofs
+ *      computed from the export, verified against the signed roots); two heads of one size
+ *      with different roots are reported as a fork.
+ * It names the first event where the export and the receipts disagree: exactly when the
+ * evidence pins it (a receipt for every append does), otherwise the narrowest bracket that the
+ * heads, the leaves and the hashes of the inclusion proofs allow (see DisagreementBracket).
+ */
+export function auditLog(input: AuditInput): AuditReport {
+  const audit = new LogAudit(input.publicKey);
+  for (const line of input.exportLines) audit.addExportLine(line);
+  for (const receipt of input.receipts) audit.addReceipt(receipt);
+  return audit.report();
+}
+
+/**
+ * The same audit, fed one line at a time (the command line streams both files): every export
+ * line first, then the receipts; only hashes, positions and the distinct heads are kept.
+ */
+export class LogAudit {
+  private readonly exported = new ExportLeaves();
+  private bracket: DisagreementBracket | null = null;
+  private readonly problems: AuditProblem[] = [];
+  private problemCount = 0;
+  private readonly heads = new Map<number, SignedTreeHead>();
+  private readonly forks = new Set<string>();
+  private readonly receiptPositions = new Map<number, number>();
+  private readonly subtrees = new Map<string, string>();
+  private read = 0;
+  private verified = 0;
+
+  constructor(private readonly publicKey: KeyObject) {}
+
+  addExportLine(entry: ExportEntry): void {
+    if (this.bracket !== null) throw new Error('the audit reads the whole export before the receipts');
+    this.exported.add(entry);
+  }
+
+  /** 1, 2: checks a receipt and records what its leaf and proof say about the export. */
+  addReceipt(entry: ReceiptEntry): void {
+    const bracket = this.closeExport();
+    this.read++;
+    const receipt = this.verifiedReceipt(entry);
+    if (receipt === null) return;
+    this.verified++;
+    const known = this.heads.get(receipt.treeHead.treeSize);
+    if (known === undefined) this.heads.set(receipt.treeHead.treeSize, receipt.treeHead);
+    else if (known.rootHash !== receipt.treeHead.rootHash) this.fork(known, receipt.treeHead);
+
+    const { leafIndex, position } = receipt;
+    if (!this.receiptPositions.has(leafIndex)) this.receiptPositions.set(leafIndex, position);
+    if (leafIndex >= this.exported.length) {
+      bracket.add({ start: leafIndex, end: leafIndex + 1, equal: false });
+      this.problem({ kind: 'event-missing', label: entry.label, leafIndex, position, message: `${entry.label}: the event at position ${position} is missing from the export` });
+    } else {
+      const equal = this.subtreeHex(leafIndex, leafIndex + 1) === receipt.leafHash;
+      bracket.add({ start: leafIndex, end: leafIndex + 1, equal });
+      if (!equal) {
+        const there = this.exported.positions[leafIndex];
+        const what = there === position ? 'another event there' : `position ${there} there`;
+        this.problem({ kind: 'event-differs', label: entry.label, leafIndex, position, message: `${entry.label}: the event at position ${position} is not in the export as it was receipted (the export has ${what})` });
+      }
+    }
+    inclusionPathRanges(leafIndex, receipt.treeHead.treeSize).forEach((range, i) => {
+      bracket.add({ ...range, equal: range.end <= this.exported.length && this.subtreeHex(range.start, range.end) === receipt.inclusionProof[i] });
+    });
+  }
+
+  /** 3, 4 and the first disagreement. */
+  report(): AuditReport {
+    const bracket = this.closeExport();
+    const heads = [...this.heads.values()].sort((a, b) => a.treeSize - b.treeSize);
+    let matching = 0;
+    for (const head of heads) {
+      if (head.treeSize > this.exported.length) {
+        bracket.add({ start: 0, end: head.treeSize, equal: false });
+        this.problem({ kind: 'head-beyond-export', treeSize: head.treeSize, message: `the tree head signed at ${head.timestamp} covers ${head.treeSize} events; the export has only ${this.exported.length}` });
+        continue;
+      }
+      const equal = this.subtreeHex(0, head.treeSize) === head.rootHash;
+      bracket.add({ start: 0, end: head.treeSize, equal });
+      if (equal) matching++;
+      else this.problem({ kind: 'head-differs', treeSize: head.treeSize, message: `the tree head signed at ${head.timestamp} (${head.treeSize} events) does not match the export's first ${head.treeSize} events` });
+    }
+    const exportProblems = this.exported.problems;
+    const problems = [...exportProblems, ...this.problems].slice(0, MAX_LISTED_PROBLEMS);
+    const found = bracket.bracket();
+    return {
+      ok: this.problemCount + exportProblems.length === 0,
+      keyId: keyIdOf(this.publicKey),
+      export: { events: this.exported.length, lastPosition: this.lastExportPosition() },
+      receipts: { read: this.read, verified: this.verified, refused: this.read - this.verified },
+      treeHeads: {
+        verified: heads.length,
+        matchingExport: matching,
+        largestTreeSize: heads.at(-1)?.treeSize ?? null,
+        consistent: this.forks.size === 0 && matching === heads.length && this.consistent(heads),
+      },
+      firstDisagreement: found === null ? null : this.describe(found.low, found.high),
+      problemCount: this.problemCount + exportProblems.length,
+      problems,
+    };
+  }
+
+  /** The receipt when it verifies with the key and its position agrees with its event; otherwise reported, null. */
+  private verifiedReceipt(entry: ReceiptEntry): Receipt | null {
+    const claimed = (entry.value as { position?: unknown } | undefined)?.position;
+    const refuse = (why: string) => {
+      this.problem({ kind: 'receipt-refused', label: entry.label, position: typeof claimed === 'number' ? claimed : null, message: `${entry.label}: ${why}` });
+      return null;
+    };
+    if (entry.unparsable !== undefined) return refuse('not JSON');
+    const check = verifyReceipt(entry.value, this.publicKey);
+    if (!check.ok) return refuse(check.problem);
+    const receipt = entry.value as Receipt;
+    const there = this.exported.positions[receipt.leafIndex];
+    if (receipt.leafIndex < this.exported.length && there !== receipt.position && this.subtreeHex(receipt.leafIndex, receipt.leafIndex + 1) === receipt.leafHash) {
+      // The position is not signed; the leaf (which contains it) is: the receipt's field was altered.
+      return refuse(`its position ${receipt.position} is not that of its event (${there})`);
+    }
+    return receipt;
+  }
+
+  private fork(known: SignedTreeHead, other: SignedTreeHead): void {
+    const key = `${other.treeSize}:${other.rootHash}`;
+    if (this.forks.has(key)) return;
+    this.forks.add(key);
+    this.problem({
+      kind: 'heads-fork',
+      treeSize: other.treeSize,
+      message: `two tree heads signed for ${other.treeSize} events have different roots (signed at ${known.timestamp} and ${other.timestamp}): two histories were signed`,
+    });
+  }
+
+  /** 4: consecutive heads (by size) proven consistent with proofs computed from the export. */
+  private consistent(heads: readonly SignedTreeHead[]): boolean {
+    for (let i = 1; i < heads.length; i++) {
+      const [earlier, later] = [heads[i - 1], heads[i]];
+      const proof = this.exported.tree.consistencyProof(earlier.treeSize, later.treeSize);
+      const claim = { fromSize: earlier.treeSize, toSize: later.treeSize, fromRoot: Buffer.from(earlier.rootHash, 'hex'), toRoot: Buffer.from(later.rootHash, 'hex'), proof };
+      if (!verifyConsistency(claim)) return false;
+    }
+    return true;
+  }
+
+  private describe(low: number, high: number): FirstDisagreement {
+    const place = (leafIndex: number): LeafPlace => ({ leafIndex, position: this.receiptPositions.get(leafIndex) ?? this.exported.positions[leafIndex] ?? null });
+    const [from, to] = [place(low), place(high)];
+    const at = (p: LeafPlace) => (p.position !== null ? `position ${p.position}` : `leaf ${p.leafIndex}`);
+    if (low !== high) {
+      return { exact: false, from, to, message: `the export and the receipts first disagree between ${at(from)} and ${at(to)} (leaves ${low} to ${high}); a receipt for every append names the exact position` };
+    }
+    const last = this.lastExportPosition();
+    const detail =
+      low >= this.exported.length
+        ? `the event is missing from the export (it ends ${last === null ? 'empty' : `at position ${last}`})`
+        : this.problems.some((p) => p.kind === 'event-differs' && p.leafIndex === low)
+          ? 'the event differs from the one receipted'
+          : 'the export has another event there than the one the signed tree heads include';
+    return { exact: true, from, to, message: `the export and the receipts first disagree at ${at(from)}: ${detail}` };
+  }
+
+  private closeExport(): DisagreementBracket {
+    if (this.bracket === null) {
+      this.exported.flush();
+      this.bracket = new DisagreementBracket(this.exported.length);
+    }
+    return this.bracket;
+  }
+
+  private problem(problem: AuditProblem): void {
+    this.problemCount++;
+    if (this.problems.length < MAX_LISTED_PROBLEMS) this.problems.push(problem);
+  }
+
+  private lastExportPosition(): number | null {
+    return this.exported.positions.findLast((p) => p !== null) ?? null;
+  }
+
+  /** The export's subtree hashes, hex, remembered (receipts share most of their proof ranges). */
+  private subtreeHex(start: number, end: number): string {
+    const key = `${start}:${end}`;
+    let hash = this.subtrees.get(key);
+    if (hash === undefined) {
+      if (this.subtrees.size >= 200_000) this.subtrees.clear();
+      hash = Buffer.from(this.exported.tree.subtreeHash(start, end)).toString('hex');
+      this.subtrees.set(key, hash);
+    }
+    return hash;
+  }
+}
