@@ -100,7 +100,7 @@ export function renderAudit(report: AuditReport): string {
     `key ${report.keyId}`,
     '',
     `  receipts     ${receipts.verified} verified, ${receipts.refused} refused`,
-    `  tree heads   ${heads.verified} verified${heads.largestTreeSize === null ? '' : ` (largest: ${heads.largestTreeSize} events)`}, ${heads.matchingExport} match the export, consistent: ${heads.consistent ? 'yes' : 'no'}`,
+    `  tree heads   ${heads.verified} verified${heads.largestTreeSize === null ? '' : ` (largest: ${heads.largestTreeSize} events)`}, ${heads.matchingExport} match the export, consistent: ${heads.consistent ? 'yes' : 'no'}${heads.forked ? ' (two histories signed with this key)' : ''}`,
     '',
   ];
   if (report.ok) {

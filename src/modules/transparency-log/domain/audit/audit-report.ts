@@ -15,8 +15,12 @@ export type AuditProblemKind =
   | 'head-differs'
   /** A signed tree head of more events than the export holds. */
   | 'head-beyond-export'
-  /** Two heads signed by the key for the same size with different roots: two histories. */
-  | 'heads-fork';
+  /**
+   * Signed hashes that cannot belong to one history: two heads of one size with different
+   * roots, two receipts for one leaf with different events, or proofs that contradict each
+   * other. The key signed two histories (it was used after the log was rewritten).
+   */
+  | 'fork';
 
 export interface AuditProblem {
   kind: AuditProblemKind;
@@ -40,6 +44,12 @@ export interface FirstDisagreement {
   exact: boolean;
   from: LeafPlace;
   to: LeafPlace;
+  /**
+   * Set when it matters: how early the first disagreement can be if the key also signed another
+   * history that the receipts do not show (the bracket then rests only on the receipts that
+   * disagree with the export; receipts that agree may belong to the other history).
+   */
+  ifAnotherHistory?: LeafPlace;
   message: string;
 }
 
@@ -57,8 +67,15 @@ export interface AuditReport {
     largestTreeSize: number | null;
     /** Every later head extends every earlier one (consistency proofs from the export, verified against the signed roots). */
     consistent: boolean;
+    /** The receipts show two histories signed with the key (see the `fork` problems). */
+    forked: boolean;
   };
-  /** The first event where the export and the receipts disagree (exact, or the narrowest bracket); null when they agree. */
+  /**
+   * The first event where the export and the receipts disagree (exact, or the narrowest bracket);
+   * null when they agree. From all the evidence when the receipts are of one history; when they
+   * show two (`forked`), only from the receipts that themselves disagree with the export, so that
+   * the receipts of the other history (which may match the export) cannot move it.
+   */
   firstDisagreement: FirstDisagreement | null;
   /** Every problem found (in the order found): the first `MAX_LISTED_PROBLEMS` are listed. */
   problemCount: number;

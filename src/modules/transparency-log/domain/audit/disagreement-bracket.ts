@@ -49,15 +49,28 @@ export class DisagreementBracket {
     return Number.isFinite(this.high);
   }
 
-  /** The bracket of the first difference, or null when no evidence shows one. */
-  bracket(): Bracket | null {
-    if (!this.differs) return null;
+  /** The end of the run of equal ranges that starts at leaf 0. */
+  private equalPrefix(): number {
     let low = 0;
     for (const range of [...this.equal].sort((a, b) => a.start - b.start)) {
       if (range.start > low) break;
       low = Math.max(low, range.end);
     }
-    // Equal evidence past a proven difference would need a hash collision: the difference wins.
-    return { low: Math.min(low, this.high), high: this.high };
+    return low;
+  }
+
+  /**
+   * Whether the evidence contradicts itself: ranges shown equal from leaf 0 on cover a range
+   * shown to differ. Within one signed history that would take a SHA-256 collision; it means
+   * the evidence comes from two histories signed with the same key.
+   */
+  get contradicts(): boolean {
+    return this.differs && this.equalPrefix() > this.high;
+  }
+
+  /** The bracket of the first difference, or null when no evidence shows one. */
+  bracket(): Bracket | null {
+    if (!this.differs) return null;
+    return { low: Math.min(this.equalPrefix(), this.high), high: this.high };
   }
 }

@@ -47,10 +47,35 @@ describe('offline audit of receipts against an export', () => {
     expect(report.treeHeads).toMatchObject({ matchingExport: 44, consistent: false });
 
     // The compromised server, which holds the key, went on signing the rewritten log: its new
-    // receipts verify, and the two histories show as a fork of the signed heads.
+    // receipts verify, and the two histories show as forks (heads of one size, events of one leaf).
     const both = audit(rewritten, [...RECEIPTS, ...receiptsOf(rewritten, key.privateKey).slice(44)]);
+    expect(both.treeHeads.forked).toBe(true);
     expect(both.firstDisagreement).toMatchObject({ exact: true, from: { position: 45 } });
-    expect(both.problems.filter((p) => p.kind === 'heads-fork').map((p) => p.treeSize)).toEqual(Array.from({ length: 16 }, (_, i) => 45 + i));
+    expect(both.firstDisagreement!.message).toContain('two histories were signed with this key');
+    const forks = both.problems.filter((p) => p.kind === 'fork');
+    expect(forks.filter((p) => p.treeSize !== undefined).map((p) => p.treeSize)).toEqual(Array.from({ length: 16 }, (_, i) => 45 + i));
+    expect(forks.filter((p) => p.leafIndex !== undefined).map((p) => p.position)).toEqual(Array.from({ length: 16 }, (_, i) => 45 + i));
+  });
+
+  it('does not let receipts of a second history signed with the key hide where the first one was rewritten', () => {
+    // The log was cut back and other events appended; the partner kept one receipt from before
+    // (position 60) and one from after (position 50, matching the export).
+    const cut = (kept: number) => [...LOG.slice(0, kept), ...generatedLog(50, '-new').slice(kept)];
+    const receipts = (rewritten: StoredEvent[]) => [RECEIPTS[59], receiptsOf(rewritten, key.privateKey)[49]];
+
+    // Cut back to 47: the proofs contradict each other (the later head covers leaves an earlier
+    // proof shows changed), a fork; only the receipt from before is relied on.
+    const contradicted = audit(cut(47), receipts(cut(47)));
+    expect(contradicted.treeHeads.forked).toBe(true);
+    expect(contradicted.problems.map((p) => p.kind)).toContain('fork');
+    expect(contradicted.firstDisagreement).toMatchObject({ exact: false, from: { leafIndex: 32 }, to: { leafIndex: 47, position: 48 } });
+
+    // Cut back to 49: nothing in the receipts contradicts; read as one history, they disagree with
+    // the export from leaf 50 (past its end), but the receipt from before alone allows position 49.
+    const hidden = audit(cut(49), receipts(cut(49)));
+    expect(hidden.treeHeads.forked).toBe(false);
+    expect(hidden.firstDisagreement).toMatchObject({ exact: true, from: { leafIndex: 50 }, ifAnotherHistory: { leafIndex: 48, position: 49 } });
+    expect(hidden.firstDisagreement!.message).toContain('if the key also signed another history, it can be as early as position 49');
   });
 
   it('names the position of a forged row (actor and name changed, everything rehashed)', () => {
@@ -124,7 +149,7 @@ describe('offline audit of receipts against an export', () => {
     const forged = rewrite(LOG, 23, (e) => ({ ...e, metadata: { ...e.metadata, actor: 'intruder' } }));
     const report = audit(forged, sparse);
     // The heads alone say (20, 30]; the inclusion proof of position 30 hashes leaves 17-24 apart.
-    expect(report.firstDisagreement).toMatchObject({ exact: false, from: { position: 21 }, to: { position: 24 } });
+    expect(report.firstDisagreement).toMatchObject({ exact: false, from: { position: 21 }, to: { position: 24 }, ifAnotherHistory: { position: 17 } });
     expect(report.firstDisagreement!.message).toContain('between position 21 and position 24');
   });
 

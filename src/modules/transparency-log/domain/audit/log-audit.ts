@@ -3,7 +3,7 @@ import { inclusionPathRanges, verifyConsistency } from '../merkle.js';
 import { verifyReceipt, type Receipt } from '../receipt.js';
 import { keyIdOf, type SignedTreeHead } from '../signed-tree-head.js';
 import { MAX_LISTED_PROBLEMS, type AuditProblem, type AuditReport, type FirstDisagreement, type LeafPlace } from './audit-report.js';
-import { DisagreementBracket } from './disagreement-bracket.js';
+import { DisagreementBracket, type LeafRangeEvidence } from './disagreement-bracket.js';
 import { ExportLeaves, type ExportEntry } from './export-leaves.js';
 
 /** One receipt as read from the partner's file: its label (`receipt line 3`) and JSON value, or its text when not JSON. */
@@ -33,6 +33,11 @@ export interface AuditInput {
  * It names the first event where the export and the receipts disagree: exactly when the
  * evidence pins it (a receipt for every append does), otherwise the narrowest bracket that the
  * heads, the leaves and the hashes of the inclusion proofs allow (see DisagreementBracket).
+ *
+ * The receipts a partner kept are read as one signed history. A key used after the log was
+ * rewritten can sign a second one; where the receipts show it (two roots for one size, two
+ * events for one leaf, proofs that contradict each other) it is reported as a `fork`, and the
+ * bracket then rests only on the receipts that disagree with the export.
  */
 export function auditLog(input: AuditInput): AuditReport {
   const audit = new LogAudit(input.publicKey);
@@ -47,11 +52,20 @@ export function auditLog(input: AuditInput): AuditReport {
  */
 export class LogAudit {
   private readonly exported = new ExportLeaves();
-  private bracket: DisagreementBracket | null = null;
+  private closed = false;
+  /** All the evidence: the receipts read as one history. */
+  private pooled = new DisagreementBracket(0);
+  /** The evidence of the receipts that disagree with the export somewhere (relied on when two histories show). */
+  private deviating = new DisagreementBracket(0);
   private readonly problems: AuditProblem[] = [];
   private problemCount = 0;
-  private readonly heads = new Map<number, SignedTreeHead>();
-  private readonly forks = new Set<string>();
+  /** The first head seen for each size; whether each distinct head (size and root) matches the export. */
+  private readonly headBySize = new Map<number, SignedTreeHead>();
+  private readonly headAgrees = new Map<string, boolean>();
+  private forks = 0;
+  /** The leaves receipts showed equal to the export's (one bit each), and the other hashes they gave. */
+  private equalLeaves = new Uint8Array(0);
+  private readonly otherLeaves = new Map<number, string>();
   private readonly receiptPositions = new Map<number, number>();
   private readonly subtrees = new Map<string, string>();
   private read = 0;
@@ -60,73 +74,70 @@ export class LogAudit {
   constructor(private readonly publicKey: KeyObject) {}
 
   addExportLine(entry: ExportEntry): void {
-    if (this.bracket !== null) throw new Error('the audit reads the whole export before the receipts');
+    if (this.closed) throw new Error('the audit reads the whole export before the receipts');
     this.exported.add(entry);
   }
 
-  /** 1, 2: checks a receipt and records what its leaf and proof say about the export. */
+  /** 1, 2, 3: checks a receipt and records what its head, leaf and proof say about the export. */
   addReceipt(entry: ReceiptEntry): void {
-    const bracket = this.closeExport();
+    this.closeExport();
     this.read++;
     const receipt = this.verifiedReceipt(entry);
     if (receipt === null) return;
     this.verified++;
-    const known = this.heads.get(receipt.treeHead.treeSize);
-    if (known === undefined) this.heads.set(receipt.treeHead.treeSize, receipt.treeHead);
-    else if (known.rootHash !== receipt.treeHead.rootHash) this.fork(known, receipt.treeHead);
+    const { leafIndex, position, treeHead: head } = receipt;
+    const evidence: LeafRangeEvidence[] = [{ start: 0, end: head.treeSize, equal: this.checkHead(head) }];
 
-    const { leafIndex, position } = receipt;
     if (!this.receiptPositions.has(leafIndex)) this.receiptPositions.set(leafIndex, position);
+    const leafEqual = leafIndex < this.exported.length && this.subtreeHex(leafIndex, leafIndex + 1) === receipt.leafHash;
+    evidence.push({ start: leafIndex, end: leafIndex + 1, equal: leafEqual });
+    this.claimLeaf(entry.label, receipt, leafEqual);
     if (leafIndex >= this.exported.length) {
-      bracket.add({ start: leafIndex, end: leafIndex + 1, equal: false });
       this.problem({ kind: 'event-missing', label: entry.label, leafIndex, position, message: `${entry.label}: the event at position ${position} is missing from the export` });
-    } else {
-      const equal = this.subtreeHex(leafIndex, leafIndex + 1) === receipt.leafHash;
-      bracket.add({ start: leafIndex, end: leafIndex + 1, equal });
-      if (!equal) {
-        const there = this.exported.positions[leafIndex];
-        const what = there === position ? 'another event there' : `position ${there} there`;
-        this.problem({ kind: 'event-differs', label: entry.label, leafIndex, position, message: `${entry.label}: the event at position ${position} is not in the export as it was receipted (the export has ${what})` });
-      }
+    } else if (!leafEqual) {
+      const there = this.exported.positions[leafIndex];
+      const what = there === position ? 'another event there' : `position ${there} there`;
+      this.problem({ kind: 'event-differs', label: entry.label, leafIndex, position, message: `${entry.label}: the event at position ${position} is not in the export as it was receipted (the export has ${what})` });
     }
-    inclusionPathRanges(leafIndex, receipt.treeHead.treeSize).forEach((range, i) => {
-      bracket.add({ ...range, equal: range.end <= this.exported.length && this.subtreeHex(range.start, range.end) === receipt.inclusionProof[i] });
+    inclusionPathRanges(leafIndex, head.treeSize).forEach((range, i) => {
+      evidence.push({ ...range, equal: range.end <= this.exported.length && this.subtreeHex(range.start, range.end) === receipt.inclusionProof[i] });
     });
+
+    const deviates = evidence.some((e) => !e.equal);
+    for (const e of evidence) {
+      this.pooled.add(e);
+      if (deviates) this.deviating.add(e);
+    }
   }
 
-  /** 3, 4 and the first disagreement. */
+  /** 4 and the first disagreement. */
   report(): AuditReport {
-    const bracket = this.closeExport();
-    const heads = [...this.heads.values()].sort((a, b) => a.treeSize - b.treeSize);
-    let matching = 0;
-    for (const head of heads) {
-      if (head.treeSize > this.exported.length) {
-        bracket.add({ start: 0, end: head.treeSize, equal: false });
-        this.problem({ kind: 'head-beyond-export', treeSize: head.treeSize, message: `the tree head signed at ${head.timestamp} covers ${head.treeSize} events; the export has only ${this.exported.length}` });
-        continue;
-      }
-      const equal = this.subtreeHex(0, head.treeSize) === head.rootHash;
-      bracket.add({ start: 0, end: head.treeSize, equal });
-      if (equal) matching++;
-      else this.problem({ kind: 'head-differs', treeSize: head.treeSize, message: `the tree head signed at ${head.timestamp} (${head.treeSize} events) does not match the export's first ${head.treeSize} events` });
+    this.closeExport();
+    if (this.pooled.contradicts) {
+      this.forks++;
+      this.problem({ kind: 'fork', message: 'the hashes signed in the receipts contradict each other: two histories were signed with this key' });
     }
+    const forked = this.forks > 0;
+    const heads = [...this.headBySize.values()].sort((a, b) => a.treeSize - b.treeSize);
+    const agreeing = [...this.headAgrees.values()].filter(Boolean).length;
     const exportProblems = this.exported.problems;
-    const problems = [...exportProblems, ...this.problems].slice(0, MAX_LISTED_PROBLEMS);
-    const found = bracket.bracket();
+    const found = (forked ? this.deviating : this.pooled).bracket();
+    const cautious = this.deviating.bracket();
     return {
       ok: this.problemCount + exportProblems.length === 0,
       keyId: keyIdOf(this.publicKey),
       export: { events: this.exported.length, lastPosition: this.lastExportPosition() },
       receipts: { read: this.read, verified: this.verified, refused: this.read - this.verified },
       treeHeads: {
-        verified: heads.length,
-        matchingExport: matching,
+        verified: this.headAgrees.size,
+        matchingExport: agreeing,
         largestTreeSize: heads.at(-1)?.treeSize ?? null,
-        consistent: this.forks.size === 0 && matching === heads.length && this.consistent(heads),
+        consistent: !forked && agreeing === this.headAgrees.size && this.consistent(heads),
+        forked,
       },
-      firstDisagreement: found === null ? null : this.describe(found.low, found.high),
+      firstDisagreement: found === null ? null : this.describe(found.low, found.high, forked, cautious !== null && cautious.low < found.low ? cautious.low : null),
       problemCount: this.problemCount + exportProblems.length,
-      problems,
+      problems: [...exportProblems, ...this.problems].slice(0, MAX_LISTED_PROBLEMS),
     };
   }
 
@@ -149,15 +160,49 @@ export class LogAudit {
     return receipt;
   }
 
-  private fork(known: SignedTreeHead, other: SignedTreeHead): void {
-    const key = `${other.treeSize}:${other.rootHash}`;
-    if (this.forks.has(key)) return;
-    this.forks.add(key);
-    this.problem({
-      kind: 'heads-fork',
-      treeSize: other.treeSize,
-      message: `two tree heads signed for ${other.treeSize} events have different roots (signed at ${known.timestamp} and ${other.timestamp}): two histories were signed`,
-    });
+  /** Whether the head matches the export (each distinct head checked and reported once); two roots for one size are a fork. */
+  private checkHead(head: SignedTreeHead): boolean {
+    const key = `${head.treeSize}:${head.rootHash}`;
+    const known = this.headAgrees.get(key);
+    if (known !== undefined) return known;
+    const first = this.headBySize.get(head.treeSize);
+    if (first === undefined) this.headBySize.set(head.treeSize, head);
+    else {
+      this.forks++;
+      this.problem({
+        kind: 'fork',
+        treeSize: head.treeSize,
+        message: `two tree heads signed for ${head.treeSize} events have different roots (signed at ${first.timestamp} and ${head.timestamp}): two histories were signed with this key`,
+      });
+    }
+    let agrees = false;
+    if (head.treeSize > this.exported.length) {
+      this.problem({ kind: 'head-beyond-export', treeSize: head.treeSize, message: `the tree head signed at ${head.timestamp} covers ${head.treeSize} events; the export has only ${this.exported.length}` });
+    } else {
+      agrees = this.subtreeHex(0, head.treeSize) === head.rootHash;
+      if (!agrees) this.problem({ kind: 'head-differs', treeSize: head.treeSize, message: `the tree head signed at ${head.timestamp} (${head.treeSize} events) does not match the export's first ${head.treeSize} events` });
+    }
+    this.headAgrees.set(key, agrees);
+    return agrees;
+  }
+
+  /** Two receipts giving two different events for one leaf: a fork (reported once per leaf). */
+  private claimLeaf(label: string, receipt: Receipt, equal: boolean): void {
+    const { leafIndex, leafHash, position } = receipt;
+    const shownEqual = leafIndex < this.equalLeaves.length * 8 && (this.equalLeaves[leafIndex >> 3] & (1 << (leafIndex & 7))) !== 0;
+    const other = this.otherLeaves.get(leafIndex);
+    let fork = false;
+    if (equal) {
+      fork = other !== undefined && other !== 'fork';
+      this.equalLeaves[leafIndex >> 3] |= 1 << (leafIndex & 7);
+    } else {
+      fork = other !== 'fork' && (shownEqual || (other !== undefined && other !== leafHash));
+      if (other === undefined) this.otherLeaves.set(leafIndex, leafHash);
+    }
+    if (!fork) return;
+    this.otherLeaves.set(leafIndex, 'fork');
+    this.forks++;
+    this.problem({ kind: 'fork', label, leafIndex, position, message: `${label}: another receipt gives another event at position ${position}: two histories were signed with this key` });
   }
 
   /** 4: consecutive heads (by size) proven consistent with proofs computed from the export. */
@@ -171,12 +216,18 @@ export class LogAudit {
     return true;
   }
 
-  private describe(low: number, high: number): FirstDisagreement {
+  private describe(low: number, high: number, forked: boolean, earliest: number | null): FirstDisagreement {
     const place = (leafIndex: number): LeafPlace => ({ leafIndex, position: this.receiptPositions.get(leafIndex) ?? this.exported.positions[leafIndex] ?? null });
     const [from, to] = [place(low), place(high)];
     const at = (p: LeafPlace) => (p.position !== null ? `position ${p.position}` : `leaf ${p.leafIndex}`);
+    const other = earliest === null ? {} : { ifAnotherHistory: place(earliest) };
+    const note = forked
+      ? ' (two histories were signed with this key: only the receipts that disagree with the export are relied on)'
+      : earliest !== null
+        ? `; if the key also signed another history, it can be as early as ${at(place(earliest))}`
+        : '';
     if (low !== high) {
-      return { exact: false, from, to, message: `the export and the receipts first disagree between ${at(from)} and ${at(to)} (leaves ${low} to ${high}); a receipt for every append names the exact position` };
+      return { exact: false, from, to, ...other, message: `the export and the receipts first disagree between ${at(from)} and ${at(to)} (leaves ${low} to ${high}); a receipt for every append names the exact position${note}` };
     }
     const last = this.lastExportPosition();
     const detail =
@@ -185,15 +236,16 @@ export class LogAudit {
         : this.problems.some((p) => p.kind === 'event-differs' && p.leafIndex === low)
           ? 'the event differs from the one receipted'
           : 'the export has another event there than the one the signed tree heads include';
-    return { exact: true, from, to, message: `the export and the receipts first disagree at ${at(from)}: ${detail}` };
+    return { exact: true, from, to, ...other, message: `the export and the receipts first disagree at ${at(from)}: ${detail}${note}` };
   }
 
-  private closeExport(): DisagreementBracket {
-    if (this.bracket === null) {
-      this.exported.flush();
-      this.bracket = new DisagreementBracket(this.exported.length);
-    }
-    return this.bracket;
+  private closeExport(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.exported.flush();
+    this.pooled = new DisagreementBracket(this.exported.length);
+    this.deviating = new DisagreementBracket(this.exported.length);
+    this.equalLeaves = new Uint8Array(Math.ceil(this.exported.length / 8));
   }
 
   private problem(problem: AuditProblem): void {
