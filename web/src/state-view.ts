@@ -1,0 +1,173 @@
+/** The state on a date: conventions with their terms, signatories, missions, instruments, bodies, reviews, milestones, contradictions. */
+import type { ConventionView, ItemView, PartyView, StateAnswer, StateKey } from './api-types.js';
+import { dateLabel, frDay, frInstant, isDay, sincePhrase } from './dates.js';
+import { byId, clear, h, type Child } from './dom.js';
+import {
+  BODY_KIND,
+  capitalize,
+  COUNT_LABEL,
+  EMPTY_LABEL,
+  FIGURE_LABEL,
+  INSTRUMENT_KIND,
+  KIND_LABEL,
+  KIND_OF,
+  KINDS,
+  keyOfKind,
+  MISSION_DOMAIN,
+  PARTY_KIND,
+  plural,
+  TERM_CHANGE,
+} from './labels.js';
+import { approxBadge, conflictBadges, sourceDetails } from './sources.js';
+import { currentFramework, nameOf, nameOfConvention, store } from './store.js';
+import { view } from './view-state.js';
+
+function itemHead(item: ItemView, extra?: Child): HTMLElement {
+  return h('div', { class: 'item-head' }, [
+    h('h4', { class: 'item-name', text: item.name }),
+    item.approximate ? approxBadge(item) : null,
+    conflictBadges(item),
+    extra ?? null,
+  ]);
+}
+
+function renderConvention(c: ConventionView): HTMLElement {
+  const end = c.end
+    ? `jusqu'au ${frDay(c.end)}${c.endEdtf && !isDay(c.endEdtf) ? ` (fin ${dateLabel(c.endEdtf)})` : ''}`
+    : 'sans terme fixé';
+  const changes = c.termChanges.map((tc) =>
+    h('li', null, [
+      h('strong', { text: TERM_CHANGE[tc.kind] || tc.kind }),
+      ` (${dateLabel(tc.effectiveDate)}) : jusqu'à ${isDay(tc.newEnd) ? `au ${frDay(tc.newEnd)}` : `fin ${dateLabel(tc.newEnd)}`}`,
+    ]),
+  );
+  return h('li', { class: 'item convention', 'data-id': c.id, 'data-start': c.start, 'data-end': c.end ?? '', 'data-approximate': String(c.approximate) }, [
+    itemHead(c),
+    h('p', { class: 'item-meta' }, [
+      'En vigueur ',
+      c.approximate ? `depuis ${dateLabel(c.startEdtf)} (comptée à partir du ${frDay(c.start)})` : `depuis le ${frDay(c.start)}`,
+      ', ',
+      h('strong', { class: 'convention-end', text: end }),
+      '.',
+    ]),
+    c.originalEnd !== null && c.termChanges.length
+      ? h('p', { class: 'item-meta', text: `Terme prévu à la signature : ${dateLabel(c.originalEnd)}.` })
+      : null,
+    changes.length
+      ? h('div', null, [h('p', { class: 'item-meta', text: 'Reconductions et prorogations :' }), h('ul', { class: 'term-changes' }, changes)])
+      : null,
+    c.supersedes ? h('p', { class: 'item-meta', text: `Remplace : ${nameOfConvention(c.supersedes)}.` }) : null,
+    h('p', { class: 'item-meta', text: `Signataires (${c.parties.length}) :` }),
+    h(
+      'ul',
+      { class: 'party-names' },
+      c.parties.map((p) => h('li', { 'data-party': p.id, text: p.name })),
+    ),
+    sourceDetails(c.source, c.name, c.eventId),
+  ]);
+}
+
+function renderParty(p: PartyView): HTMLElement {
+  return h('li', { class: 'item party', 'data-id': p.id, 'data-approximate': String(p.approximate) }, [
+    itemHead(p, h('span', { class: 'kind-badge', text: PARTY_KIND[p.kind] || p.kind })),
+    h('p', {
+      class: 'item-meta',
+      text: `Signataire ${sincePhrase(p)} ; lié par : ${(p.conventions ?? []).map(nameOfConvention).join(', ')}.`,
+    }),
+    sourceDetails(p.source, p.name, p.eventId),
+  ]);
+}
+
+const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
+function renderLasting(kind: StateKey, item: ItemView): HTMLElement {
+  const dated = kind === 'reviews' || kind === 'milestones' || kind === 'conflicts';
+  const meta = [dated ? `date : ${item.approximate ? dateLabel(item.sinceEdtf || item.since) : frDay(item.since)}` : sincePhrase(item)];
+  const domains = Array.isArray(item.domains) ? (item.domains as string[]) : null;
+  if (kind === 'missions' && domains) meta.unshift(`Domaines : ${domains.map((d) => MISSION_DOMAIN[d] || d).join(', ')}`);
+  const itemKind = str(item.kind);
+  if (kind === 'instruments' && itemKind) meta.unshift(INSTRUMENT_KIND[itemKind] || itemKind);
+  if (kind === 'bodies' && itemKind) meta.unshift(BODY_KIND[itemKind] || itemKind);
+  const conductedBy = str(item.conductedBy);
+  if (kind === 'reviews' && conductedBy) meta.push(`conduit par : ${nameOf('bodies', conductedBy)}`);
+  const figures = item.figures && typeof item.figures === 'object' ? (item.figures as Record<string, unknown>) : null;
+  const extra: HTMLElement[] = [];
+  const description = str(item.description);
+  if (description) extra.push(h('p', { class: 'item-meta', text: description }));
+  const findings = Array.isArray(item.findings) ? (item.findings as string[]) : [];
+  if (kind === 'reviews' && findings.length) extra.push(h('ul', { class: 'findings' }, findings.map((f) => h('li', { text: f }))));
+  if (kind === 'conflicts') {
+    const accounts = (Array.isArray(item.accounts) ? item.accounts : []) as { claim: string; passage: string }[];
+    extra.push(h('ul', { class: 'accounts' }, accounts.map((a) => h('li', null, [a.claim, ' ', h('q', { text: a.passage })]))));
+    const resolution = str(item.resolution);
+    if (resolution) extra.push(h('p', { class: 'item-meta', text: `Résolution : ${resolution}` }));
+    const about = Array.isArray(item.about) ? (item.about as { kind: string; id: string }[]) : null;
+    if (about) {
+      const concerned = about.map((a) => `${KIND_LABEL[a.kind] || a.kind} ${nameOf(keyOfKind(a.kind) as StateKey, a.id)}`);
+      extra.push(h('p', { class: 'item-meta', text: `Concerne : ${concerned.join(', ')}.` }));
+    }
+  }
+  return h(
+    'li',
+    {
+      class: `item ${KIND_OF[kind]}${kind === 'conflicts' ? ' conflict-item' : ''}`,
+      id: kind === 'conflicts' ? `conflit-${item.id}` : null,
+      'data-id': item.id,
+      'data-approximate': String(item.approximate),
+    },
+    [
+      itemHead(item),
+      h('p', { class: 'item-meta', text: `${meta.join(' ; ')}.` }),
+      figures
+        ? h(
+            'dl',
+            { class: 'figures', 'aria-label': 'Chiffres' },
+            Object.entries(figures).map(([k, v]) => [h('dt', { text: FIGURE_LABEL[k] || k }), h('dd', { text: String(v) })]),
+          )
+        : null,
+      extra,
+      sourceDetails(item.source, item.name, item.eventId),
+    ],
+  );
+}
+
+export function renderState(state: StateAnswer): void {
+  store.state = state;
+  const section = byId('etat');
+  const known = state.knownAt ? `, tel que connu au ${frInstant(state.knownAt)}` : '';
+  byId('etat-titre').textContent = `État au ${frDay(state.at)}${known}`;
+  const counts = (['conventions', 'parties', 'missions', 'instruments', 'bodies'] as const).map((k) => plural(state[k].length, COUNT_LABEL[k]!));
+  const empty = KINDS.every((k) => state[k].length === 0);
+  const summary = byId('etat-resume');
+  clear(summary);
+  if (state.knownAt) {
+    summary.appendChild(h('span', { class: 'known-at-banner', text: `Connu au ${frInstant(state.knownAt)} : le registre tel qu'il était à cet instant.` }));
+    summary.appendChild(document.createElement('br'));
+  }
+  summary.appendChild(
+    document.createTextNode(empty && state.knownAt ? "Rien n'était encore enregistré pour cette date à cet instant." : capitalize(`${counts.join(', ')}.`)),
+  );
+  for (const kind of KINDS) {
+    const list = byId(`liste-${kind}`);
+    clear(list);
+    const items = state[kind] as ItemView[];
+    if (!items.length) {
+      list.appendChild(h('li', { class: 'empty', text: EMPTY_LABEL[kind] }));
+      continue;
+    }
+    for (const item of items) {
+      list.appendChild(
+        kind === 'conventions'
+          ? renderConvention(item as ConventionView)
+          : kind === 'parties'
+            ? renderParty(item as PartyView)
+            : renderLasting(kind, item),
+      );
+    }
+  }
+  section.setAttribute('data-at', state.at);
+  section.setAttribute('data-known-at', state.knownAt ?? '');
+  section.setAttribute('aria-busy', 'false');
+  const fw = currentFramework();
+  document.title = `État au ${frDay(state.at)} — ${fw ? fw.name : view.framework} — Historique de la gouvernance`;
+}
