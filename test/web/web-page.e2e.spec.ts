@@ -60,13 +60,13 @@ describe('web page and OpenAPI documentation (HTTP)', () => {
       for (const label of [
         'Conventions',
         'Signataires',
-        "Missions d'appui",
+        'Missions d’appui',
         'Instruments',
         'Instances',
         'Frise chronologique',
         'Connu au',
         'Différences entre deux dates',
-        "Journal d'audit",
+        'Journal d’audit',
       ]) {
         expect(html).toContain(label);
       }
@@ -80,7 +80,9 @@ describe('web page and OpenAPI documentation (HTTP)', () => {
       expect(html).toMatch(/<header[\s>]/);
       expect(html).toMatch(/<nav aria-label="[^"]+"/);
       expect(html).toMatch(/<main id="contenu"/);
-      expect(html).toMatch(/<section id="etat"[^>]*aria-live="polite"/);
+      // The state's one-line summary is the live region, not the whole state.
+      expect(html).toMatch(/<p id="etat-resume"[^>]*aria-live="polite"/);
+      expect(html).not.toMatch(/<section id="etat"[^>]*aria-live/);
       expect(html).toContain('class="skip-link" href="#contenu"');
       const controls = [...html.matchAll(/<(input|select)\b[^>]*\bid="([^"]+)"/g)].map((m) => m[2]);
       expect(controls).toEqual(

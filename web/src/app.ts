@@ -1,26 +1,26 @@
 /**
  * What the page does when the view changes: which answers to load, in which order, and what to draw
- * (a later request wins over an earlier one still under way).
+ * (a later request wins over an earlier one still under way), and the history entry it makes.
  */
 import { api } from './api.js';
 import { fillSelect, renderAudit } from './audit-view.js';
-import { addYears, dayNum, frDay, frInstant, isDay, minDay, numDay, today } from './dates.js';
-import { renderDiff } from './diff-view.js';
-import { byId, clear, h } from './dom.js';
+import { addYears, dayNum, frDay, frInstant, instantToField, isDay, minDay, numDay, today } from './dates.js';
+import { announceDiff, renderDiff } from './diff-view.js';
+import { byId, clear, h, setText } from './dom.js';
 import { EVENT_TYPE } from './labels.js';
-import { clearMessage, showMessage } from './messages.js';
+import { showMessage } from './messages.js';
 import { renderState } from './state-view.js';
 import { currentFramework, indexHistory, store } from './store.js';
 import { markTimeline, renderTimeline, updateCursor } from './timeline-draw.js';
 import { loadTimelineModel } from './timeline-model.js';
-import { view, writeUrl } from './view-state.js';
+import { commitUrl, view, type HistoryMode, type View } from './view-state.js';
 
 const seq = { state: 0, model: 0, diff: 0, history: 0 };
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+export const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 let stateTimer: ReturnType<typeof setTimeout> | undefined;
 
-export async function loadState(): Promise<void> {
+async function loadState(): Promise<void> {
   clearTimeout(stateTimer);
   if (!view.framework || !view.at) return;
   const mine = ++seq.state;
@@ -28,7 +28,6 @@ export async function loadState(): Promise<void> {
   try {
     const state = await api.state(view.framework, view.at, view.knownAt);
     if (mine !== seq.state) return;
-    clearMessage();
     renderState(state);
     markTimeline();
   } catch (error) {
@@ -38,43 +37,63 @@ export async function loadState(): Promise<void> {
   }
 }
 
-export function setAt(day: string, options: { debounce?: boolean } = {}): void {
-  if (!isDay(day)) return;
-  view.at = day;
-  const date = byId<HTMLInputElement>('date');
-  if (date.value !== day) date.value = day;
+/**
+ * Shows another view: what changed is loaded again, and the address follows (`push` for a view the
+ * reader chose, `none` when the address already says it, on Back and Forward).
+ */
+export function changeView(patch: Partial<View>, mode: HistoryMode, options: { debounce?: boolean } = {}): void {
+  const before = { ...view };
+  Object.assign(view, patch);
+  if (view.at && !isDay(view.at)) view.at = before.at;
+  if (view.framework !== before.framework) {
+    store.model = null;
+    store.history = null;
+    byId<HTMLSelectElement>('framework').value = view.framework ?? '';
+    void loadFramework(mode);
+    return;
+  }
+  if (!view.diffShown && view.at) {
+    view.from = addYears(view.at, -2);
+    view.to = view.at;
+  }
+  syncControls();
+  commitUrl(mode);
+  const knownChanged = view.knownAt !== before.knownAt;
+  if (knownChanged) {
+    renderAudit();
+    loadModel().catch((error: unknown) => showMessage(errorText(error)));
+  }
+  if (knownChanged || view.at !== before.at) {
+    clearTimeout(stateTimer);
+    if (options.debounce) stateTimer = setTimeout(() => void loadState(), 150);
+    else void loadState();
+  }
+  if (knownChanged || view.from !== before.from || view.to !== before.to || view.diffShown !== before.diffShown) void loadDiff();
+}
+
+/** The controls show the view: date field, slider, known-at field, diff dates, timeline cursor. */
+function syncControls(): void {
+  if (view.at) {
+    const date = byId<HTMLInputElement>('date');
+    if (date.value !== view.at) date.value = view.at;
+  }
+  const known = byId<HTMLInputElement>('known-at');
+  const field = view.knownAt ? instantToField(view.knownAt) : '';
+  if (known.value !== field) known.value = field;
+  if (view.from) byId<HTMLInputElement>('diff-from').value = view.from;
+  if (view.to) byId<HTMLInputElement>('diff-to').value = view.to;
   syncSlider();
   updateCursor();
-  writeUrl();
-  clearTimeout(stateTimer);
-  if (options.debounce) {
-    stateTimer = setTimeout(() => {
-      void loadState();
-      followDate();
-    }, 150);
-  } else {
-    void loadState();
-    followDate();
-  }
+  markTimeline();
 }
 
-/** Until the reader compares two dates of their own, the diff shows the two years up to the date shown. */
-function followDate(): void {
-  if (view.diffShown || !view.at) return;
-  view.from = addYears(view.at, -2);
-  view.to = view.at;
-  byId<HTMLInputElement>('diff-from').value = view.from;
-  byId<HTMLInputElement>('diff-to').value = view.to;
-  void loadDiff();
-}
-
-export function syncSlider(): void {
+function syncSlider(): void {
   const model = store.model;
   if (!model || !view.at) return;
   const slider = byId<HTMLInputElement>('date-slider');
   slider.value = String(Math.min(Math.max(dayNum(view.at), model.axisMin), model.axisMax));
   slider.setAttribute('aria-valuetext', frDay(view.at));
-  byId('date-aide').textContent = `État du dispositif le ${frDay(view.at)}.`;
+  setText(byId('date-aide'), `État du dispositif le ${frDay(view.at)}.`);
 }
 function setupSlider(): void {
   const model = store.model;
@@ -82,11 +101,11 @@ function setupSlider(): void {
   const slider = byId<HTMLInputElement>('date-slider');
   slider.min = String(model.axisMin);
   slider.max = String(model.axisMax);
-  byId('slider-bornes').textContent = `Du ${frDay(numDay(model.axisMin))} au ${frDay(numDay(model.axisMax))}.`;
+  setText(byId('slider-bornes'), `Du ${frDay(numDay(model.axisMin))} au ${frDay(numDay(model.axisMax))}.`);
   syncSlider();
 }
 
-export async function loadModel(): Promise<boolean> {
+async function loadModel(): Promise<boolean> {
   if (!view.framework) return false;
   const mine = ++seq.model;
   byId('timeline').setAttribute('data-ready', 'false');
@@ -98,7 +117,7 @@ export async function loadModel(): Promise<boolean> {
   return true;
 }
 
-export async function loadDiff(): Promise<void> {
+async function loadDiff(): Promise<void> {
   const { from, to } = view;
   if (!view.framework || !isDay(from) || !isDay(to)) return;
   const mine = ++seq.diff;
@@ -108,6 +127,7 @@ export async function loadDiff(): Promise<void> {
     const diff = await api.diff(view.framework, from, to, view.knownAt);
     if (mine !== seq.diff) return;
     renderDiff(diff);
+    if (view.diffShown) announceDiff(diff);
     out.setAttribute('aria-busy', 'false');
   } catch (error) {
     if (mine !== seq.diff) return;
@@ -128,42 +148,33 @@ async function loadHistory(): Promise<void> {
   fillSelect(byId<HTMLSelectElement>('audit-actor'), actors);
   fillSelect(byId<HTMLSelectElement>('audit-type'), types, EVENT_TYPE);
   const events = answer.events;
-  byId('known-at-bornes').textContent = events.length
-    ? `Enregistrements du ${frInstant(events[0].recordedAt)} au ${frInstant(events[events.length - 1].recordedAt)}.`
-    : '';
+  setText(
+    byId('known-at-bornes'),
+    events.length ? `Enregistrements du ${frInstant(events[0].recordedAt)} au ${frInstant(events[events.length - 1].recordedAt)}.` : '',
+  );
   renderAudit();
 }
 
-export async function loadFramework(): Promise<void> {
+/** Loads everything of the framework shown; without a date, shows the last day of its history (or today). */
+export async function loadFramework(mode: HistoryMode): Promise<boolean> {
   const fw = currentFramework();
-  byId('framework-title').textContent = fw ? fw.name + (fw.description ? ` — ${fw.description}` : '') : '';
+  setText(byId('framework-title'), fw ? fw.name + (fw.description ? ` — ${fw.description}` : '') : '');
   try {
     await Promise.all([loadModel(), loadHistory()]);
     const model = store.model;
     if (!view.at && model) view.at = minDay(today(), numDay(model.axisMax));
     if (!view.at) view.at = today();
-    byId<HTMLInputElement>('date').value = view.at;
-    syncSlider();
-    updateCursor();
     if (!view.diffShown || !isDay(view.from) || !isDay(view.to)) {
+      view.diffShown = false;
       view.from = addYears(view.at, -2);
       view.to = view.at;
     }
-    byId<HTMLInputElement>('diff-from').value = view.from!;
-    byId<HTMLInputElement>('diff-to').value = view.to!;
-    writeUrl();
+    syncControls();
+    commitUrl(mode);
     await Promise.all([loadState(), loadDiff()]);
+    return true;
   } catch (error) {
     showMessage(errorText(error));
+    return false;
   }
-}
-
-export function setKnownAt(instant: string | null): void {
-  clearMessage();
-  view.knownAt = instant;
-  writeUrl();
-  renderAudit();
-  loadModel().catch((error: unknown) => showMessage(errorText(error)));
-  void loadState();
-  void loadDiff();
 }

@@ -1,9 +1,9 @@
 /** What came into force, ended or changed between two dates, and the facts dated in between. */
 import type { DiffAnswer, StateKey } from './api-types.js';
 import { dateLabel, frDay, frInstant, isDay, sincePhrase } from './dates.js';
-import { byId, clear, h } from './dom.js';
+import { byId, clear, h, setText } from './dom.js';
 import { eventSubject } from './event-subject.js';
-import { EVENT_TYPE, FIELD_LABEL, FIGURE_LABEL, KIND_LABEL, keyOfKind, MISSION_DOMAIN, TERM_CHANGE } from './labels.js';
+import { EVENT_TYPE, FIELD_LABEL, FIGURE_LABEL, KIND_LABEL, keyOfKind, MISSION_DOMAIN, plural, TERM_CHANGE } from './labels.js';
 import { approxBadge, sourceDetails } from './sources.js';
 import { nameOfConvention, store } from './store.js';
 
@@ -151,4 +151,13 @@ export function showDiffProblem(text: string): void {
   const out = byId('diff-result');
   clear(out);
   out.appendChild(h('p', { class: 'message', role: 'alert', text }));
+}
+
+/** The one line announced when the reader compares two dates (the result itself is not a live region). */
+export function announceDiff(diff: DiffAnswer): void {
+  setText(
+    byId('diff-annonce'),
+    `Du ${frDay(diff.from)} au ${frDay(diff.to)} : ${plural(diff.cameIntoForce.length, ['entré en vigueur', 'entrés en vigueur', 'aucun entré en vigueur'])}, ` +
+      `${plural(diff.ended.length, ['terminé', 'terminés', 'aucun terminé'])}, ${plural(diff.changed.length, ['modifié', 'modifiés', 'aucun modifié'])}.`,
+  );
 }

@@ -1,10 +1,21 @@
-/** DOM helpers: elements are built from text only (nothing from the service is ever parsed as markup). */
+/**
+ * DOM helpers: elements are built from text only (nothing from the service is ever parsed as markup),
+ * and every text they write, visible or read aloud, goes through the French typography.
+ */
+import { frenchTypography } from './french-typography.js';
 
 export type Child = Node | string | number | null | undefined | false | readonly Child[];
 export type AttrValue = string | number | boolean | null | undefined | ((event: Event) => void);
 export type Attrs = Record<string, AttrValue>;
 
 export const SVG_NS = 'http://www.w3.org/2000/svg';
+/** Attributes that hold text for the reader (the others hold ids, dates, classes…). */
+const TEXT_ATTRIBUTES = new Set(['aria-label', 'title', 'aria-valuetext', 'aria-roledescription', 'placeholder', 'data-label']);
+
+/** Sets the text of an element, in French typography. */
+export function setText(el: Element, text: string): void {
+  el.textContent = frenchTypography(text);
+}
 
 export function append(el: Element, children: Child): void {
   if (children === null || children === undefined || children === false) return;
@@ -12,7 +23,9 @@ export function append(el: Element, children: Child): void {
     for (const child of children as readonly Child[]) append(el, child);
     return;
   }
-  el.appendChild(typeof children === 'string' || typeof children === 'number' ? document.createTextNode(String(children)) : (children as Node));
+  el.appendChild(
+    typeof children === 'string' || typeof children === 'number' ? document.createTextNode(frenchTypography(String(children))) : (children as Node),
+  );
 }
 
 export function setAttrs(el: Element, attrs: Attrs | null | undefined): void {
@@ -20,7 +33,8 @@ export function setAttrs(el: Element, attrs: Attrs | null | undefined): void {
   for (const [key, value] of Object.entries(attrs)) {
     if (value === null || value === undefined || value === false) continue;
     if (typeof value === 'function') el.addEventListener(key.slice(2), value);
-    else if (key === 'text') el.textContent = String(value);
+    else if (key === 'text') el.textContent = frenchTypography(String(value));
+    else if (TEXT_ATTRIBUTES.has(key)) el.setAttribute(key, frenchTypography(String(value)));
     else el.setAttribute(key, value === true ? '' : String(value));
   }
 }

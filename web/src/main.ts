@@ -1,148 +1,122 @@
 /** Historique de la gouvernance: the page's entry point (loaded as an ES module by index.html). */
 import { api } from './api.js';
+import { changeView, errorText, loadFramework } from './app.js';
 import { renderAudit } from './audit-view.js';
-import { addYears, dayNum, fieldToInstant, instantToField, isDay, numDay } from './dates.js';
+import { addYears, dayNum, fieldToInstant, frDay, isDay, numDay } from './dates.js';
 import { showDiffProblem } from './diff-view.js';
-import { byId, clear, h } from './dom.js';
-import { clearMessage, showMessage } from './messages.js';
-import { loadDiff, loadFramework, setAt, setKnownAt } from './app.js';
+import { byId, clear, h, setText } from './dom.js';
+import { addressMessages, clearMessage, showMessage } from './messages.js';
 import { store } from './store.js';
-import { dayOfClick, renderTimeline, timelineLayout } from './timeline-draw.js';
-import { view, writeUrl } from './view-state.js';
+import { bindTimeline } from './timeline-keys.js';
+import { readAddress, view, type Address } from './view-state.js';
 
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+/** A change the reader asked for: the message of the previous view goes, the view gets its own history entry. */
+function choose(patch: Parameters<typeof changeView>[0], options: { debounce?: boolean; replace?: boolean } = {}): void {
+  clearMessage();
+  changeView(patch, options.replace ? 'replace' : 'push', options);
+}
 
-function bind(): void {
+function bindControls(): void {
   byId('controls').addEventListener('submit', (e) => e.preventDefault());
-  const framework = byId<HTMLSelectElement>('framework');
-  framework.addEventListener('change', () => {
-    view.framework = framework.value;
-    store.model = null;
-    store.history = null;
-    writeUrl();
-    void loadFramework();
+  byId('message-close').addEventListener('click', () => {
+    clearMessage();
+    byId('date').focus();
   });
+  const framework = byId<HTMLSelectElement>('framework');
+  framework.addEventListener('change', () => choose({ framework: framework.value, at: view.at }));
   const date = byId<HTMLInputElement>('date');
   date.addEventListener('change', () => {
-    if (isDay(date.value)) {
-      clearMessage();
-      setAt(date.value);
-    } else if (date.value) {
-      showMessage('Date invalide : utilisez le format AAAA-MM-JJ.');
-    }
+    if (isDay(date.value)) choose({ at: date.value });
+    else if (date.value) showMessage(`La date « ${date.value} » n’est pas valide : utilisez le format AAAA-MM-JJ.`);
   });
+  // Dragging the slider is one change of view (one history entry), whatever the number of steps.
   const slider = byId<HTMLInputElement>('date-slider');
-  slider.addEventListener('input', () => setAt(numDay(Number(slider.value)), { debounce: true }));
-  slider.addEventListener('change', () => setAt(numDay(Number(slider.value))));
+  let dragging = false;
+  slider.addEventListener('input', () => {
+    choose({ at: numDay(Number(slider.value)) }, { debounce: true, replace: dragging });
+    dragging = true;
+  });
+  slider.addEventListener('change', () => {
+    choose({ at: numDay(Number(slider.value)) }, { replace: dragging });
+    dragging = false;
+  });
   slider.addEventListener('keydown', (e) => {
     if (e.key !== 'PageUp' && e.key !== 'PageDown') return;
     e.preventDefault();
     const model = store.model;
     if (!model || !view.at) return;
     const next = addYears(view.at, e.key === 'PageUp' ? 1 : -1);
-    setAt(numDay(Math.min(Math.max(dayNum(next), model.axisMin), model.axisMax)), { debounce: true });
+    choose({ at: numDay(Math.min(Math.max(dayNum(next), model.axisMin), model.axisMax)) }, { debounce: true });
   });
   const knownAt = byId<HTMLInputElement>('known-at');
   knownAt.addEventListener('change', () => {
     const instant = fieldToInstant(knownAt.value);
-    if (instant === undefined) {
-      showMessage('Instant « connu au » invalide.');
-      return;
-    }
-    setKnownAt(instant);
+    if (instant === undefined) showMessage(`L’instant « connu au » « ${knownAt.value} » n’est pas valide.`);
+    else choose({ knownAt: instant });
   });
-  byId('known-at-clear').addEventListener('click', () => {
-    knownAt.value = '';
-    setKnownAt(null);
-  });
+  byId('known-at-clear').addEventListener('click', () => choose({ knownAt: null }));
   byId('diff-form').addEventListener('submit', (e) => {
     e.preventDefault();
     const from = byId<HTMLInputElement>('diff-from').value;
     const to = byId<HTMLInputElement>('diff-to').value;
-    if (!isDay(from) || !isDay(to)) {
-      showDiffProblem('Indiquez deux dates (AAAA-MM-JJ).');
-      return;
-    }
-    if (to < from) {
-      showDiffProblem('La date « Au » ne peut pas précéder la date « Du ».');
-      return;
-    }
-    view.from = from;
-    view.to = to;
-    view.diffShown = true;
-    writeUrl();
-    void loadDiff();
+    if (!isDay(from) || !isDay(to)) showDiffProblem('Indiquez deux dates (AAAA-MM-JJ).');
+    else if (to < from) showDiffProblem('La date « Au » ne peut pas précéder la date « Du ».');
+    else choose({ from, to, diffShown: true });
   });
   byId('audit-actor').addEventListener('change', renderAudit);
   byId('audit-type').addEventListener('change', renderAudit);
-  const timeline = byId('timeline');
-  timeline.addEventListener('click', (event) => {
-    const day = dayOfClick(event);
-    if (day) setAt(day);
-  });
-  timeline.addEventListener('keydown', (e) => {
-    if (e.key !== 'Enter' && e.key !== ' ' && e.key !== 'Spacebar') return;
-    const el = (e.target as Element | null)?.closest?.('.el');
-    if (!el) return;
-    e.preventDefault();
-    setAt(el.getAttribute('data-date') ?? '');
-  });
-  redrawOnResize(timeline);
+  bindTimeline((day) => choose({ at: day }));
+  bindFragmentFocus();
+  window.addEventListener('popstate', () => void followAddress());
 }
 
-/** The timeline is drawn to the width of its box: redrawn when that changes, keeping the focus on the same element. */
-function redrawOnResize(timeline: HTMLElement): void {
-  let lastWidth = 0;
-  let pending = false;
-  new ResizeObserver(() => {
-    const width = Math.floor(timeline.clientWidth);
-    if (width === lastWidth || pending) return;
-    pending = true;
-    requestAnimationFrame(() => {
-      pending = false;
-      const w = Math.floor(timeline.clientWidth);
-      if (w === lastWidth || !store.model) return;
-      lastWidth = w;
-      const focused = document.activeElement;
-      const key =
-        focused && focused.classList.contains('el')
-          ? [focused.getAttribute('data-kind'), focused.getAttribute('data-id'), focused.getAttribute('data-from')]
-          : null;
-      renderTimeline();
-      if (!key) return;
-      const again = timelineLayout()?.elements.find(
-        (el) => el.getAttribute('data-kind') === key[0] && el.getAttribute('data-id') === key[1] && el.getAttribute('data-from') === key[2],
-      );
-      again?.focus();
-    });
-  }).observe(timeline);
+/**
+ * A link within the page (« n° 13 du journal d'audit », « sources en désaccord », the skip links)
+ * moves the focus to what it points to, not only the scroll position.
+ */
+function bindFragmentFocus(): void {
+  document.addEventListener('click', (event) => {
+    const link = (event.target as Element | null)?.closest?.('a[href^="#"]');
+    const id = decodeURIComponent(link?.getAttribute('href')?.slice(1) ?? '');
+    if (!id) return;
+    if (!document.getElementById(id) && id.startsWith('fait-')) {
+      // The entry is filtered out of the audit log: show the whole log (before the browser moves to it).
+      byId<HTMLSelectElement>('audit-actor').value = '';
+      byId<HTMLSelectElement>('audit-type').value = '';
+      renderAudit();
+    }
+    const target = document.getElementById(id);
+    if (!target) return;
+    if (!target.matches('a[href], button, input, select, textarea, summary, [tabindex]')) target.setAttribute('tabindex', '-1');
+    // Once the browser has moved to the fragment.
+    requestAnimationFrame(() => target.focus({ preventScroll: true }));
+  });
 }
+
+/** Shows the view the address names (on Back and Forward), saying what of it could not be used. */
+async function followAddress(): Promise<void> {
+  const address = readAddress(location.search);
+  const framework = knownFramework(address);
+  const messages: string[] = [];
+  if (!address.at && !address.problems.length && address.framework === view.framework) return;
+  clearMessage();
+  changeView({ framework, at: address.at ?? view.at, knownAt: address.knownAt, from: address.from, to: address.to, diffShown: address.diffShown }, 'none');
+  if (framework !== address.framework && address.framework && view.at) messages.push(unknownFramework(address.framework, view.at));
+  if (view.at) messages.push(...addressMessages(address.problems, { at: view.at, knownAt: view.knownAt }));
+  if (messages.length) showMessage(messages);
+}
+
+function knownFramework(address: Address): string | null {
+  const wanted = address.framework;
+  return wanted && store.frameworks.some((f) => f.id === wanted) ? wanted : (store.frameworks[0]?.id ?? null);
+}
+const unknownFramework = (id: string, at: string) =>
+  `Le dispositif « ${id} » n’existe pas : affichage de « ${store.frameworks[0]?.name ?? ''} », état au ${frDay(at)}.`;
 
 async function start(): Promise<void> {
-  bind();
-  const p = new URLSearchParams(location.search);
-  const at = p.get('at');
-  const knownAt = p.get('knownAt');
-  const from = p.get('from');
-  const to = p.get('to');
-  if (at) {
-    if (isDay(at)) view.at = at;
-    else showMessage(`Date invalide dans l’adresse : « ${at} ».`);
-  }
-  if (knownAt) {
-    const field = instantToField(knownAt);
-    if (field) {
-      view.knownAt = fieldToInstant(field) ?? null;
-      byId<HTMLInputElement>('known-at').value = field;
-    } else {
-      showMessage(`Instant « connu au » invalide dans l’adresse : « ${knownAt} ».`);
-    }
-  }
-  if (isDay(from) && isDay(to) && from <= to) {
-    view.from = from;
-    view.to = to;
-    view.diffShown = true;
-  }
+  bindControls();
+  const address = readAddress(location.search);
+  Object.assign(view, { at: address.at, knownAt: address.knownAt, from: address.from, to: address.to, diffShown: address.diffShown });
   try {
     const frameworks = await api.frameworks();
     store.frameworks = frameworks;
@@ -150,19 +124,18 @@ async function start(): Promise<void> {
     clear(select);
     for (const f of frameworks) select.appendChild(h('option', { value: f.id, text: f.name }));
     if (!frameworks.length) {
-      byId('framework-title').textContent = '';
-      showMessage("Aucun dispositif n'est enregistré.");
+      setText(byId('framework-title'), '');
+      showMessage('Aucun dispositif n’est enregistré.');
       byId('etat').setAttribute('aria-busy', 'false');
       return;
     }
-    let wanted = p.get('framework');
-    if (wanted && !frameworks.some((f) => f.id === wanted)) {
-      showMessage(`Dispositif inconnu : « ${wanted} ». Affichage de « ${frameworks[0].name} ».`);
-      wanted = null;
-    }
-    view.framework = wanted || frameworks[0].id;
-    select.value = view.framework;
-    await loadFramework();
+    view.framework = knownFramework(address);
+    select.value = view.framework!;
+    // The address is corrected in place (no new entry): the message says what is shown instead.
+    const loaded = await loadFramework('replace');
+    const messages = address.framework && address.framework !== view.framework && view.at ? [unknownFramework(address.framework, view.at)] : [];
+    if (loaded && view.at) messages.push(...addressMessages(address.problems, { at: view.at, knownAt: view.knownAt }));
+    if (messages.length) showMessage(messages);
   } catch (error) {
     showMessage(errorText(error));
   }

@@ -2,6 +2,7 @@
 import type { AuditEntry } from './api-types.js';
 import { dateLabel, frDay } from './dates.js';
 import { h } from './dom.js';
+import { quoted } from './french-typography.js';
 import { CONFIDENCE, CONFIDENCE_HELP } from './labels.js';
 import { store } from './store.js';
 
@@ -30,7 +31,7 @@ export function sourceDetails(source: Source | undefined, subject: string, event
   return h('details', { class: 'source' }, [
     h('summary', null, ['Source', h('span', { class: 'sr-only', text: ` : ${subject}` })]),
     h('div', { class: 'source-body' }, [
-      h('blockquote', { class: 'passage', text: source.passage }),
+      h('blockquote', { class: 'passage', text: quoted(source.passage) }),
       h('dl', null, [
         h('dt', { text: 'Document' }),
         h('dd', { class: 'document', text: source.document }),
@@ -48,7 +49,7 @@ export function sourceDetails(source: Source | undefined, subject: string, event
                 null,
                 h('a', {
                   href: `#fait-${eventId}`,
-                  text: position !== undefined ? `n° ${position} du journal d'audit` : "voir le journal d'audit",
+                  text: position !== undefined ? `n° ${position} du journal d’audit` : 'voir le journal d’audit',
                 }),
               ),
             ]

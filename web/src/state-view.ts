@@ -1,10 +1,10 @@
 /** The state on a date: conventions with their terms, signatories, missions, instruments, bodies, reviews, milestones, contradictions. */
 import type { ConventionView, ItemView, PartyView, StateAnswer, StateKey } from './api-types.js';
 import { dateLabel, frDay, frInstant, isDay, sincePhrase } from './dates.js';
-import { byId, clear, h, type Child } from './dom.js';
+import { byId, clear, h, setText, type Child } from './dom.js';
+import { frenchTypography, quoted } from './french-typography.js';
 import {
   BODY_KIND,
-  capitalize,
   COUNT_LABEL,
   EMPTY_LABEL,
   FIGURE_LABEL,
@@ -41,7 +41,15 @@ function renderConvention(c: ConventionView): HTMLElement {
       ` (${dateLabel(tc.effectiveDate)}) : jusqu'à ${isDay(tc.newEnd) ? `au ${frDay(tc.newEnd)}` : `fin ${dateLabel(tc.newEnd)}`}`,
     ]),
   );
-  return h('li', { class: 'item convention', 'data-id': c.id, 'data-start': c.start, 'data-end': c.end ?? '', 'data-approximate': String(c.approximate) }, [
+  const attrs = {
+    class: 'item convention',
+    'data-id': c.id,
+    'data-start': c.start,
+    'data-end': c.end ?? '',
+    'data-approximate': String(c.approximate),
+    'data-parties': c.parties.map((p) => p.id).join(' '),
+  };
+  return h('li', attrs, [
     itemHead(c),
     h('p', { class: 'item-meta' }, [
       'En vigueur ',
@@ -57,23 +65,22 @@ function renderConvention(c: ConventionView): HTMLElement {
       ? h('div', null, [h('p', { class: 'item-meta', text: 'Reconductions et prorogations :' }), h('ul', { class: 'term-changes' }, changes)])
       : null,
     c.supersedes ? h('p', { class: 'item-meta', text: `Remplace : ${nameOfConvention(c.supersedes)}.` }) : null,
-    h('p', { class: 'item-meta', text: `Signataires (${c.parties.length}) :` }),
-    h(
-      'ul',
-      { class: 'party-names' },
-      c.parties.map((p) => h('li', { 'data-party': p.id, text: p.name })),
-    ),
+    // The signatories are listed once, below (« Signataires »), each with its date and source.
+    h('p', { class: 'item-meta convention-parties' }, [
+      `${plural(c.parties.length, ['signataire', 'signataires', 'aucun signataire'])} : `,
+      h('a', { href: '#titre-parties', text: 'voir la liste des signataires' }),
+      '.',
+    ]),
     sourceDetails(c.source, c.name, c.eventId),
   ]);
 }
 
-function renderParty(p: PartyView): HTMLElement {
+/** One signatory; which convention binds it is said only when several are in force that day. */
+function renderParty(p: PartyView, severalConventions: boolean): HTMLElement {
+  const bound = severalConventions ? ` ; lié par : ${(p.conventions ?? []).map(nameOfConvention).join(', ')}` : '';
   return h('li', { class: 'item party', 'data-id': p.id, 'data-approximate': String(p.approximate) }, [
     itemHead(p, h('span', { class: 'kind-badge', text: PARTY_KIND[p.kind] || p.kind })),
-    h('p', {
-      class: 'item-meta',
-      text: `Signataire ${sincePhrase(p)} ; lié par : ${(p.conventions ?? []).map(nameOfConvention).join(', ')}.`,
-    }),
+    h('p', { class: 'item-meta', text: `Signataire ${sincePhrase(p)}${bound}.` }),
     sourceDetails(p.source, p.name, p.eventId),
   ]);
 }
@@ -98,9 +105,18 @@ function renderLasting(kind: StateKey, item: ItemView): HTMLElement {
   if (kind === 'reviews' && findings.length) extra.push(h('ul', { class: 'findings' }, findings.map((f) => h('li', { text: f }))));
   if (kind === 'conflicts') {
     const accounts = (Array.isArray(item.accounts) ? item.accounts : []) as { claim: string; passage: string }[];
-    extra.push(h('ul', { class: 'accounts' }, accounts.map((a) => h('li', null, [a.claim, ' ', h('q', { text: a.passage })]))));
+    // The versions of the sources (what each says, quoted) and how the record settles it, one click away.
     const resolution = str(item.resolution);
-    if (resolution) extra.push(h('p', { class: 'item-meta', text: `Résolution : ${resolution}` }));
+    extra.push(
+      h('details', { class: 'accounts-details' }, [
+        h('summary', null, [
+          `Les ${accounts.length} versions des sources${resolution ? ' et la résolution' : ''}`,
+          h('span', { class: 'sr-only', text: ` : ${item.name}` }),
+        ]),
+        h('ul', { class: 'accounts' }, accounts.map((a) => h('li', null, [`${a.claim} `, h('span', { class: 'account-passage', text: quoted(a.passage) })]))),
+        resolution ? h('p', { class: 'item-meta', text: `Résolution : ${resolution}` }) : null,
+      ]),
+    );
     const about = Array.isArray(item.about) ? (item.about as { kind: string; id: string }[]) : null;
     if (about) {
       const concerned = about.map((a) => `${KIND_LABEL[a.kind] || a.kind} ${nameOf(keyOfKind(a.kind) as StateKey, a.id)}`);
@@ -131,22 +147,26 @@ function renderLasting(kind: StateKey, item: ItemView): HTMLElement {
   );
 }
 
+/**
+ * The one line announced to screen readers when the state changes (the section itself is not a
+ * live region): « État au 30 juin 2007 : 1 convention en vigueur, 14 signataires, … ».
+ */
+export function stateSummary(state: StateAnswer): string {
+  const when = `État au ${frDay(state.at)}${state.knownAt ? `, tel que connu au ${frInstant(state.knownAt)}` : ''}`;
+  if (KINDS.every((k) => state[k].length === 0) && state.knownAt) return `${when} : rien n’était encore enregistré pour cette date à cet instant.`;
+  const counts = (['conventions', 'parties', 'missions', 'instruments', 'bodies'] as const).map((k) => plural(state[k].length, COUNT_LABEL[k]!));
+  return `${when} : ${counts.join(', ')}.`;
+}
+
 export function renderState(state: StateAnswer): void {
   store.state = state;
   const section = byId('etat');
-  const known = state.knownAt ? `, tel que connu au ${frInstant(state.knownAt)}` : '';
-  byId('etat-titre').textContent = `État au ${frDay(state.at)}${known}`;
-  const counts = (['conventions', 'parties', 'missions', 'instruments', 'bodies'] as const).map((k) => plural(state[k].length, COUNT_LABEL[k]!));
-  const empty = KINDS.every((k) => state[k].length === 0);
-  const summary = byId('etat-resume');
-  clear(summary);
-  if (state.knownAt) {
-    summary.appendChild(h('span', { class: 'known-at-banner', text: `Connu au ${frInstant(state.knownAt)} : le registre tel qu'il était à cet instant.` }));
-    summary.appendChild(document.createElement('br'));
-  }
-  summary.appendChild(
-    document.createTextNode(empty && state.knownAt ? "Rien n'était encore enregistré pour cette date à cet instant." : capitalize(`${counts.join(', ')}.`)),
-  );
+  setText(byId('etat-titre'), `État au ${frDay(state.at)}`);
+  const known = byId('etat-connu');
+  known.hidden = !state.knownAt;
+  setText(known, state.knownAt ? `Connu au ${frInstant(state.knownAt)} : le registre tel qu’il était à cet instant (les faits enregistrés ou corrigés après sont ignorés).` : '');
+  setText(byId('etat-resume'), stateSummary(state));
+  const severalConventions = state.conventions.length > 1;
   for (const kind of KINDS) {
     const list = byId(`liste-${kind}`);
     clear(list);
@@ -160,7 +180,7 @@ export function renderState(state: StateAnswer): void {
         kind === 'conventions'
           ? renderConvention(item as ConventionView)
           : kind === 'parties'
-            ? renderParty(item as PartyView)
+            ? renderParty(item as PartyView, severalConventions)
             : renderLasting(kind, item),
       );
     }
@@ -169,5 +189,5 @@ export function renderState(state: StateAnswer): void {
   section.setAttribute('data-known-at', state.knownAt ?? '');
   section.setAttribute('aria-busy', 'false');
   const fw = currentFramework();
-  document.title = `État au ${frDay(state.at)} — ${fw ? fw.name : view.framework} — Historique de la gouvernance`;
+  document.title = frenchTypography(`État au ${frDay(state.at)} — ${fw ? fw.name : view.framework} — Historique de la gouvernance`);
 }

@@ -1,22 +1,14 @@
 /**
- * The timeline picture (SVG): conventions as bars (initial term, renewals, extensions, open-ended),
- * signatories, missions, instruments and bodies as lanes, milestones, reviews and contradictions as marks.
+ * The timeline picture (SVG). Wide screens: names in a column on the left, the whole history across.
+ * Narrow screens: the history at a readable scale in a box that scrolls sideways, each lane's full
+ * name above its bars. Every target is at least 24 px each way, shows a two-tone focus ring, and is
+ * reached with one Tab stop (roving tabindex, see timeline-keys.ts).
  */
-import type { ConventionView } from './api-types.js';
-import { addDays, dateLabel, dayNum, edtfBounds, frDay, minDay, numDay, pad } from './dates.js';
-import { byId, clear, h, svg, SVG_NS } from './dom.js';
-import { KIND_OF, TERM_CHANGE } from './labels.js';
-import { store, type ModelRun } from './store.js';
+import { dayNum, frDay, numDay, pad } from './dates.js';
+import { byId, clear, h, setText, svg, SVG_NS } from './dom.js';
+import { store } from './store.js';
+import { timelineLanes, type Target } from './timeline-lanes.js';
 import { view } from './view-state.js';
-
-const GROUPS = [
-  { key: 'conventions', label: 'Conventions' },
-  { key: 'parties', label: 'Signataires' },
-  { key: 'missions', label: "Missions d'appui" },
-  { key: 'instruments', label: 'Instruments' },
-  { key: 'bodies', label: 'Instances' },
-  { key: 'marks', label: 'Jalons et bilans' },
-] as const;
 
 export interface TimelineLayout {
   root: SVGSVGElement;
@@ -26,36 +18,42 @@ export interface TimelineLayout {
   span: number;
   cursor: SVGLineElement;
   cursorLabel: SVGTextElement;
-  elements: SVGElement[];
+  /** The targets, lane by lane, each lane in date order. */
+  lanes: SVGGElement[][];
+  elements: SVGGElement[];
   width: number;
+  narrow: boolean;
 }
 let layout: TimelineLayout | null = null;
 export const timelineLayout = (): TimelineLayout | null => layout;
 
-interface Segment {
-  kind: 'term' | 'open' | 'extension' | 'renewal';
-  from: string;
-  to: string;
-}
-function conventionSegments(run: ModelRun, axisEndDay: string): Segment[] {
-  const v = run.last as ConventionView;
-  const stop = run.to || axisEndDay;
-  const original = v.originalEnd ? edtfBounds(v.originalEnd) : null;
-  if (!original || !original.last) return [{ kind: 'open', from: run.from, to: stop }];
-  const segments: Segment[] = [{ kind: 'term', from: run.from, to: minDay(original.last, stop) }];
-  let previousEnd = original.last;
-  for (const tc of v.termChanges ?? []) {
-    const b = edtfBounds(tc.newEnd);
-    if (!b || !b.last || previousEnd >= stop || b.last <= previousEnd) continue;
-    segments.push({ kind: tc.kind, from: addDays(previousEnd, 1), to: minDay(b.last, stop) });
-    previousEnd = b.last;
+/** Below this width the timeline scrolls sideways, at a fixed scale. */
+const NARROW = 700;
+const PX_PER_YEAR_NARROW = 34;
+const TARGET = 26;
+const CHAR_W = 6.3;
+
+/** Splits a text into lines of at most `max` characters, at spaces. */
+function wrap(text: string, max: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ').filter(Boolean)) {
+    if (line && line.length + 1 + word.length > max) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
   }
-  if (previousEnd < stop) segments.push({ kind: 'open', from: addDays(previousEnd, 1), to: stop });
-  return segments;
+  if (line) lines.push(line);
+  return lines;
 }
 
-function truncate(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, Math.max(1, max - 1))}…` : text;
+/** Splits a name into at most two lines of `max` characters (an ellipsis when it is longer). */
+function twoLines(text: string, max: number): string[] {
+  if (text.length <= max) return [text];
+  let cut = text.lastIndexOf(' ', max);
+  if (cut < max / 2) cut = max;
+  const rest = text.slice(cut).trim();
+  return [text.slice(0, cut).trim(), rest.length > max ? `${rest.slice(0, max - 1).trim()}…` : rest];
 }
 
 export function renderTimeline(): void {
@@ -67,7 +65,7 @@ export function renderTimeline(): void {
       h('p', {
         class: 'help',
         text: view.knownAt
-          ? "Aucun fait n'était enregistré à l'instant « connu au »."
+          ? 'Aucun fait n’était enregistré à l’instant « connu au ».'
           : 'Rien à dessiner : aucune convention, aucun signataire, aucune mission, aucun instrument, aucune instance ni aucun jalon enregistré.',
       }),
     );
@@ -75,20 +73,19 @@ export function renderTimeline(): void {
     layout = null;
     return;
   }
-  const width = Math.max(280, Math.floor(container.clientWidth || 800));
-  const narrow = width < 560;
-  const labelW = narrow ? 96 : 210;
-  const x0 = labelW + 6;
-  const x1 = width - 22;
+  const box = Math.max(280, Math.floor(container.clientWidth || 800));
+  const narrow = box < NARROW;
+  const years = (model.axisMax - model.axisMin + 1) / 365.25;
+  const labelW = narrow ? 0 : Math.min(300, Math.round(box * 0.26));
+  const width = narrow ? Math.round(years * PX_PER_YEAR_NARROW) + 24 : box;
+  const x0 = narrow ? 12 : labelW + 8;
+  const x1 = width - 14;
   const span = model.axisMax - model.axisMin + 1;
   const x = (day: string) => x0 + ((dayNum(day) - model.axisMin) / span) * (x1 - x0);
   const xEnd = (day: string) => x0 + ((dayNum(day) + 1 - model.axisMin) / span) * (x1 - x0);
-  const axisEndDay = numDay(model.axisMax);
-  const rowH = 18;
-  const barH = 12;
-  const groupH = 22;
-  const top = 28;
-  const maxChars = Math.floor((labelW - 8) / 6.4);
+  const barH = narrow ? 18 : 14;
+  const top = 30;
+  const maxChars = Math.floor((labelW - 8) / CHAR_W);
 
   const root = svg('svg', {
     xmlns: SVG_NS,
@@ -97,7 +94,8 @@ export function renderTimeline(): void {
     'aria-labelledby': 'frise-titre',
     'aria-describedby': 'frise-aide',
     'data-axis-start': numDay(model.axisMin),
-    'data-axis-end': axisEndDay,
+    'data-axis-end': numDay(model.axisMax),
+    'data-layout': narrow ? 'narrow' : 'wide',
   });
   root.appendChild(
     svg('defs', null, [
@@ -112,137 +110,95 @@ export function renderTimeline(): void {
     ]),
   );
   const bg = svg('rect', { class: 'plot-bg', x: x0, y: top - 6, width: x1 - x0, height: 10 });
-  root.appendChild(bg);
   const grid = svg('g', { class: 'grid', 'aria-hidden': 'true' });
-  root.appendChild(grid);
+  const names = svg('g', { class: 'names', 'aria-hidden': 'true' });
   const content = svg('g', { class: 'lanes' });
-  root.appendChild(content);
+  root.append(bg, grid, names, content);
 
-  let y = top;
-  const elements: SVGElement[] = [];
-  const laneLabel = (text: string, yy: number, full?: boolean) => {
-    content.appendChild(
-      svg('text', { class: 'lane-label', x: 4, y: yy + barH - 2 }, [
-        truncate(text, maxChars),
-        full && text.length > maxChars ? svg('title', { text }) : null,
-      ]),
+  const lanes: SVGGElement[][] = [];
+  const elements: SVGGElement[] = [];
+  const texts: SVGTextElement[] = [];
+  const target = (t: Target, laneTop: number, lane: number) => {
+    const cy = laneTop + TARGET / 2 + 2;
+    const left = x(t.from);
+    const right = t.shape === 'bar' ? xEnd(t.to) : left;
+    const mid = (left + right) / 2;
+    const hitW = Math.max(TARGET, right - left);
+    const el = svg('g', {
+      class: `el ${t.cls}${t.approximateStart ? ' approx-start' : ''}`,
+      role: 'button',
+      tabindex: '-1',
+      'aria-label': `${t.label} — afficher l’état au ${frDay(t.date)}.`,
+      'data-date': t.date,
+      'data-kind': t.kind,
+      'data-id': t.id,
+      'data-from': t.from,
+      'data-to': t.to,
+      'data-segment': t.segment ?? null,
+      'data-lane': lane,
+      'data-label': t.label,
+    });
+    const ring = (out: number) => ({
+      x: (mid - hitW / 2 - out).toFixed(1),
+      y: (cy - TARGET / 2 - out).toFixed(1),
+      width: (hitW + 2 * out).toFixed(1),
+      height: TARGET + 2 * out,
+      rx: 3,
+    });
+    el.append(
+      svg('title', { text: t.label }),
+      svg('rect', { class: 'hit', x: (mid - hitW / 2).toFixed(1), y: cy - TARGET / 2, width: hitW.toFixed(1), height: TARGET }),
     );
-  };
-  const element = <K extends 'rect' | 'circle' | 'path'>(tag: K, attrs: Record<string, string | number>, label: string, date: string, extra: Record<string, string>) => {
-    const el = svg(tag, { tabindex: '0', role: 'button', 'aria-label': `${label} — afficher l’état au ${frDay(date)}.`, 'data-date': date, ...attrs }, svg('title', { text: label }));
-    for (const [k, v] of Object.entries(extra)) el.setAttribute(`data-${k}`, v);
+    if (t.shape === 'bar') {
+      // A gap of 2 px between two consecutive terms (a renewal after a renewal stays two blocks).
+      const w = Math.max(2, right - left - 2);
+      el.append(svg('rect', { class: 'shape', x: (left + 1).toFixed(1), y: cy - barH / 2, width: w.toFixed(1), height: barH, rx: 2 }));
+      // Outside the target, so that its name is its label alone.
+      if (t.text && t.text.length * CHAR_W + 6 <= w) {
+        texts.push(svg('text', { class: 'bar-text', x: (left + 4).toFixed(1), y: cy + 4, 'aria-hidden': 'true', text: t.text }));
+      }
+    } else if (t.shape === 'circle') {
+      el.append(svg('circle', { class: 'shape', cx: mid.toFixed(1), cy, r: 7 }));
+    } else {
+      const r = 8;
+      el.append(svg('path', { class: 'shape', d: `M${mid.toFixed(1)} ${cy - r} l${r} ${r} l-${r} ${r} l-${r} -${r} z` }));
+    }
+    // The focus ring: dark outside, white inside, visible on every colour and on the white page.
+    el.append(svg('rect', { class: 'ring ring-outer', ...ring(3) }), svg('rect', { class: 'ring ring-inner', ...ring(0.5) }));
     content.appendChild(el);
     elements.push(el);
     return el;
   };
-  const bar = (cls: string, from: string, to: string, yy: number, label: string, extra: Record<string, string>) => {
-    const bx = x(from);
-    const bw = Math.max(3, xEnd(to) - bx);
-    return element('rect', { class: `el ${cls}`, x: bx.toFixed(1), y: yy, width: bw.toFixed(1), height: barH, rx: 2 }, label, from, { from, to, ...extra });
-  };
-  const period = (from: string, to: string, open: boolean) => `du ${frDay(from)}${open ? ', sans fin connue' : ` au ${frDay(to)}`}`;
 
-  for (const group of GROUPS) {
-    const groupItems = model.items.filter((it) =>
-      group.key === 'marks' ? ['milestones', 'reviews', 'conflicts'].includes(it.key) : it.key === group.key,
-    );
-    if (!groupItems.length) continue;
-    content.appendChild(svg('text', { class: 'group-label', x: 4, y: y + 14, text: group.label }));
-    y += groupH;
-    if (group.key === 'conventions') {
-      const rows: string[] = [];
-      const runs = groupItems.flatMap((item) => item.runs.map((run) => ({ item, run, row: 0 })));
-      runs.sort((a, b) => (a.run.from < b.run.from ? -1 : a.run.from > b.run.from ? 1 : 0));
-      for (const entry of runs) {
-        const stop = entry.run.to || axisEndDay;
-        let row = 0;
-        while (row < rows.length && rows[row] >= entry.run.from) row++;
-        rows[row] = stop;
-        entry.row = row;
+  let y = top;
+  const narrowChars = Math.floor((box - 16) / CHAR_W);
+  for (const group of timelineLanes(model)) {
+    names.appendChild(svg('text', { class: 'group-label', x: 4, y: y + 14, text: group.label }));
+    y += 22;
+    for (const lane of group.lanes) {
+      // Narrow: the full name above the bars, on as many lines as it needs (the names stay in sight when the box scrolls).
+      const lines = narrow ? wrap(lane.label, narrowChars) : [];
+      const laneTop = y + lines.length * 13;
+      const index = lanes.length;
+      const laneEls = [...lane.targets].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0)).map((t) => target(t, laneTop, index));
+      lanes.push(laneEls);
+      if (narrow && lines.length) {
+        names.appendChild(svg('text', { class: 'lane-label', x: 4, y: y + 11 }, lines.map((line, i) => svg('tspan', { x: 4, dy: i === 0 ? 0 : 13, text: line }))));
+      } else if (lane.label) {
+        const wide = twoLines(lane.label, maxChars);
+        const first = y + 2 + TARGET / 2 + (wide.length === 1 ? 4 : -2);
+        names.appendChild(svg('text', { class: 'lane-label', x: 4, y: first }, wide.map((line, i) => svg('tspan', { x: 4, dy: i === 0 ? 0 : 12, text: line }))));
       }
-      for (const entry of runs) {
-        const yy = y + entry.row * rowH;
-        const v = entry.run.last as ConventionView;
-        conventionSegments(entry.run, axisEndDay).forEach((seg, i) => {
-          const what = seg.kind === 'term' ? 'terme initial' : seg.kind === 'open' ? 'sans terme fixé' : (TERM_CHANGE[seg.kind] || seg.kind).toLowerCase();
-          const label =
-            `${entry.item.name} (${what}) : ${period(seg.from, seg.to, seg.kind === 'open' && !entry.run.to)}` +
-            (i === 0 && v.approximate ? ` ; début approximatif (${dateLabel(v.startEdtf)})` : '');
-          const el = bar(`bar-${seg.kind}${i === 0 && v.approximate ? ' approx-start' : ''}`, seg.from, seg.to, yy, label, {
-            kind: 'convention',
-            id: entry.item.id,
-            segment: seg.kind,
-          });
-          if (i === 0) {
-            const room = Number(el.getAttribute('width')) - 6;
-            const year = (v.startEdtf || v.start || '').slice(0, 4);
-            const candidates = [entry.item.name, year + (v.originalEnd ? `–${String(v.originalEnd).slice(0, 4)}` : ''), year];
-            const fits = candidates.find((t) => t && t.length * 6.2 <= room);
-            if (fits) {
-              content.appendChild(
-                svg('text', { class: 'bar-text', x: (Number(el.getAttribute('x')) + 3).toFixed(1), y: yy + barH - 2, 'aria-hidden': 'true', text: fits }),
-              );
-            }
-          }
-        });
-      }
-      laneLabel(rows.length > 1 ? 'Conventions cadres' : 'Convention cadre', y);
-      y += Math.max(1, rows.length) * rowH;
-    } else if (group.key === 'marks') {
-      const levels: number[] = [];
-      const marks = groupItems
-        .filter((item) => item.runs[0])
-        .map((item) => ({ item, day: item.runs[0].first.since || item.runs[0].from, view: item.runs[0].first, level: 0, x: 0 }));
-      marks.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
-      for (const m of marks) {
-        const mx = x(m.day);
-        let level = 0;
-        while (level < levels.length && levels[level] > mx - 11) level++;
-        levels[level] = mx;
-        m.level = level;
-        m.x = mx;
-      }
-      const labelFor: Record<string, string> = { milestones: 'Jalon', reviews: 'Bilan', conflicts: 'Contradiction des sources' };
-      for (const m of marks) {
-        const cy = y + m.level * rowH + barH / 2;
-        const r = 6;
-        const d = `M${m.x.toFixed(1)} ${cy - r} l${r} ${r} l-${r} ${r} l-${r} -${r} z`;
-        const label = `${labelFor[m.item.key] || 'Jalon'} : ${m.item.name}, ${m.view.approximate ? `${dateLabel(m.view.sinceEdtf)} (approximatif)` : frDay(m.day)}`;
-        const cls = `el mark mark-${KIND_OF[m.item.key]}`;
-        if (m.item.key === 'reviews') element('circle', { class: cls, cx: m.x.toFixed(1), cy, r: 5.5 }, label, m.day, { kind: 'review', id: m.item.id });
-        else element('path', { class: cls, d }, label, m.day, { kind: KIND_OF[m.item.key], id: m.item.id });
-      }
-      laneLabel('Jalons, bilans, contradictions', y);
-      y += Math.max(1, levels.length) * rowH;
-    } else {
-      const kind = KIND_OF[group.key];
-      groupItems.sort((a, b) => {
-        const fa = a.runs[0] ? a.runs[0].from : '';
-        const fb = b.runs[0] ? b.runs[0].from : '';
-        return fa < fb ? -1 : fa > fb ? 1 : a.name.localeCompare(b.name, 'fr');
-      });
-      for (const it of groupItems) {
-        for (const run of it.runs) {
-          const stop = run.to || axisEndDay;
-          const role = group.key === 'parties' ? 'signataire ' : '';
-          const label =
-            `${it.name} : ${role}${period(run.from, stop, !run.to)}` +
-            (run.first.approximate ? ` ; début approximatif (${dateLabel(run.first.sinceEdtf)})` : '');
-          bar(`bar-${kind}${run.first.approximate ? ' approx-start' : ''}`, run.from, stop, y, label, { kind, id: it.id });
-        }
-        laneLabel(it.name, y, true);
-        y += rowH;
-      }
+      y = laneTop + TARGET + 4;
     }
     y += 6;
   }
 
+  content.append(...texts);
   const height = y + 4;
   bg.setAttribute('height', String(height - top + 2));
   bg.setAttribute('y', String(top - 4));
-  // Year ticks
-  const years = (model.axisMax - model.axisMin) / 365.25;
-  const step = [1, 2, 5, 10, 20, 50, 100].find((s) => (x1 - x0) / (years / s) >= 38) ?? 100;
+  const step = [1, 2, 5, 10, 20, 50, 100].find((s) => (x1 - x0) / (years / s) >= 40) ?? 100;
   const firstYear = +numDay(model.axisMin).slice(0, 4);
   const lastYear = +numDay(model.axisMax).slice(0, 4) + 1;
   for (let yr = Math.ceil(firstYear / step) * step; yr <= lastYear; yr += step) {
@@ -254,54 +210,76 @@ export function renderTimeline(): void {
   }
   const cursor = svg('line', { class: 'cursor', y1: top - 6, y2: height, 'aria-hidden': 'true' });
   const cursorLabel = svg('text', { class: 'cursor-label', y: height + 12, 'aria-hidden': 'true' });
-  root.appendChild(cursor);
-  root.appendChild(cursorLabel);
+  root.append(cursor, cursorLabel);
   root.setAttribute('height', String(height + 16));
   root.setAttribute('viewBox', `0 0 ${width} ${height + 16}`);
   container.appendChild(root);
-  layout = { root, x, x0, x1, span, cursor, cursorLabel, elements, width };
+  layout = { root, x, x0, x1, span, cursor, cursorLabel, lanes, elements, width, narrow };
   container.setAttribute('data-ready', 'true');
   container.setAttribute('data-known-at', view.knownAt ?? '');
   updateCursor();
   markTimeline();
+  followScroll();
 }
 
+/** Narrow: the names move with the box's scroll, so that they stay at its left edge. */
+export function followScroll(): void {
+  if (!layout || !layout.narrow) return;
+  const names = layout.root.querySelector('.names');
+  names?.setAttribute('transform', `translate(${byId('timeline').scrollLeft.toFixed(0)} 0)`);
+}
+
+/** The one target of the timeline reached by Tab (the others by the arrow keys): the last chosen, or one in force on the date shown. */
+let rovingKey: string | null = null;
+const keyOf = (el: Element) => `${el.getAttribute('data-kind')}|${el.getAttribute('data-id')}|${el.getAttribute('data-from')}`;
+
+export function rove(el: SVGGElement, focus: boolean): void {
+  if (!layout) return;
+  for (const other of layout.elements) other.setAttribute('tabindex', '-1');
+  el.setAttribute('tabindex', '0');
+  rovingKey = keyOf(el);
+  if (focus) el.focus();
+}
+function applyRoving(): void {
+  if (!layout || !layout.elements.length) return;
+  const el =
+    layout.elements.find((e) => keyOf(e) === rovingKey) ?? layout.elements.find((e) => e.hasAttribute('aria-current')) ?? layout.elements[0];
+  for (const other of layout.elements) other.setAttribute('tabindex', other === el ? '0' : '-1');
+}
+
+/** The cursor on the date shown; on a narrow screen, the box scrolls to keep it in sight. */
 export function updateCursor(): void {
   const model = store.model;
   if (!layout || !view.at || !model) return;
   const n = Math.min(Math.max(dayNum(view.at), model.axisMin), model.axisMax);
-  const cx = layout.x(numDay(n)).toFixed(1);
-  layout.cursor.setAttribute('x1', cx);
-  layout.cursor.setAttribute('x2', cx);
-  layout.cursorLabel.textContent = frDay(view.at);
-  const anchorEnd = Number(cx) > layout.width - 90;
-  layout.cursorLabel.setAttribute('x', cx);
-  layout.cursorLabel.setAttribute('text-anchor', anchorEnd ? 'end' : Number(cx) < layout.x0 + 60 ? 'start' : 'middle');
+  const cx = layout.x(numDay(n));
+  layout.cursor.setAttribute('x1', cx.toFixed(1));
+  layout.cursor.setAttribute('x2', cx.toFixed(1));
+  setText(layout.cursorLabel, frDay(view.at));
+  layout.cursorLabel.setAttribute('x', cx.toFixed(1));
+  layout.cursorLabel.setAttribute('text-anchor', cx > layout.width - 90 ? 'end' : cx < layout.x0 + 60 ? 'start' : 'middle');
+  const box = byId('timeline');
+  if (layout.narrow && (cx < box.scrollLeft + 40 || cx > box.scrollLeft + box.clientWidth - 40)) box.scrollLeft = Math.max(0, cx - box.clientWidth / 2);
 }
 
-/** Elements in force on the date shown get aria-current (announced, and styled by nothing but the cursor). */
+/** Elements in force on the date shown get aria-current; the roving Tab stop goes to one of them. */
 export function markTimeline(): void {
   if (!layout || !view.at) return;
   for (const el of layout.elements) {
-    const from = el.getAttribute('data-from');
-    const to = el.getAttribute('data-to');
-    if (from && to && from <= view.at && view.at <= to) el.setAttribute('aria-current', 'date');
+    const from = el.getAttribute('data-from')!;
+    const to = el.getAttribute('data-to')!;
+    if (el.classList.contains('mark') ? from === view.at : from <= view.at && view.at <= to) el.setAttribute('aria-current', 'date');
     else el.removeAttribute('aria-current');
   }
+  applyRoving();
 }
 
-/** The day a click on the timeline chooses: the date of the element clicked, or the day under the pointer on the background. */
-export function dayOfClick(event: MouseEvent): string | null {
-  const target = event.target as Element | null;
-  if (!target || !target.closest) return null;
-  const el = target.closest('.el');
-  if (el && el.getAttribute('data-date')) return el.getAttribute('data-date');
+/** The day under the pointer on the timeline's background. */
+export function dayAtPointer(event: MouseEvent): string | null {
   const model = store.model;
-  if (target.classList.contains('plot-bg') && layout && model) {
-    const rect = layout.root.getBoundingClientRect();
-    const px = (event.clientX - rect.left) * (layout.width / rect.width);
-    const n = Math.round(model.axisMin + ((px - layout.x0) / (layout.x1 - layout.x0)) * layout.span);
-    return numDay(Math.min(Math.max(n, model.axisMin), model.axisMax));
-  }
-  return null;
+  if (!layout || !model) return null;
+  const rect = layout.root.getBoundingClientRect();
+  const px = (event.clientX - rect.left) * (layout.width / rect.width);
+  const n = Math.round(model.axisMin + ((px - layout.x0) / (layout.x1 - layout.x0)) * layout.span);
+  return numDay(Math.min(Math.max(n, model.axisMin), model.axisMax));
 }
