@@ -149,7 +149,7 @@ describe('the state on a date, in headless Chromium', () => {
         expected.changed.map((e) => e.id),
       );
       expect(await page.textContent('#diff-result [data-list="diff-modifies"]')).toContain('ajout de Salon-de-Provence, Vitrolles');
-      expect(await page.textContent('#diff-annonce')).toBe(fr(`Du 30 juin 2005 au 30 juin 2007 : 2 entrés en vigueur, aucun terminé, ${expected.changed.length} modifiés.`));
+      expect(await page.textContent('#diff-annonce')).toBe(fr(`Du 30 juin 2005 au 30 juin 2007 : 2 entrés en vigueur, aucun terminé, ${expected.changed.length} modifié${expected.changed.length > 1 ? 's' : ''}.`));
       expect(urlParams(page).get('from')).toBe('2005-06-30');
       expect(urlParams(page).get('to')).toBe('2007-06-30');
       await page.locator('#differences').screenshot({ path: join(ARTIFACTS, 'diff-2005-06-30-2007-06-30.png') });
@@ -227,6 +227,7 @@ describe('the state on a date, in headless Chromium', () => {
       await shown(page, '2007-06-30', '2020-01-01T00:00:00Z');
       for (const kind of KINDS) expect(await listed(kind)).toEqual([]);
       expect(await page.textContent('#etat-resume')).toContain('rien n’était encore enregistré');
+      expect(await page.textContent('#etat-comptes')).toBe('Rien n’était encore enregistré pour cette date à cet instant.');
       expect(await page.textContent('#etat-connu')).toContain('Connu au 1er janvier 2020');
       expect(urlParams(page).get('knownAt')).toBe('2020-01-01T00:00:00Z');
       expect(await page.textContent('#timeline')).toContain('Aucun fait');

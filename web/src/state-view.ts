@@ -119,7 +119,11 @@ function renderLasting(kind: StateKey, item: ItemView): HTMLElement {
     );
     const about = Array.isArray(item.about) ? (item.about as { kind: string; id: string }[]) : null;
     if (about) {
-      const concerned = about.map((a) => `${KIND_LABEL[a.kind] || a.kind} ${nameOf(keyOfKind(a.kind) as StateKey, a.id)}`);
+      const concerned = about.map((a) => {
+        const label = KIND_LABEL[a.kind] || a.kind;
+        const named = nameOf(keyOfKind(a.kind) as StateKey, a.id);
+        return named.toLowerCase().startsWith(label.toLowerCase()) ? named : `${label} ${named}`;
+      });
       extra.push(h('p', { class: 'item-meta', text: `Concerne : ${concerned.join(', ')}.` }));
     }
   }
@@ -153,9 +157,12 @@ function renderLasting(kind: StateKey, item: ItemView): HTMLElement {
  */
 export function stateSummary(state: StateAnswer): string {
   const when = `État au ${frDay(state.at)}${state.knownAt ? `, tel que connu au ${frInstant(state.knownAt)}` : ''}`;
-  if (KINDS.every((k) => state[k].length === 0) && state.knownAt) return `${when} : rien n’était encore enregistré pour cette date à cet instant.`;
-  const counts = (['conventions', 'parties', 'missions', 'instruments', 'bodies'] as const).map((k) => plural(state[k].length, COUNT_LABEL[k]!));
-  return `${when} : ${counts.join(', ')}.`;
+  return `${when} : ${stateCounts(state)}`;
+}
+/** « 1 convention en vigueur, 14 signataires, 2 missions d’appui, 5 instruments, aucune instance. » */
+function stateCounts(state: StateAnswer): string {
+  if (KINDS.every((k) => state[k].length === 0) && state.knownAt) return 'rien n’était encore enregistré pour cette date à cet instant.';
+  return `${(['conventions', 'parties', 'missions', 'instruments', 'bodies'] as const).map((k) => plural(state[k].length, COUNT_LABEL[k]!)).join(', ')}.`;
 }
 
 export function renderState(state: StateAnswer): void {
@@ -166,6 +173,8 @@ export function renderState(state: StateAnswer): void {
   known.hidden = !state.knownAt;
   setText(known, state.knownAt ? `Connu au ${frInstant(state.knownAt)} : le registre tel qu’il était à cet instant (les faits enregistrés ou corrigés après sont ignorés).` : '');
   setText(byId('etat-resume'), stateSummary(state));
+  const counts = stateCounts(state);
+  setText(byId('etat-comptes'), counts.charAt(0).toUpperCase() + counts.slice(1));
   const severalConventions = state.conventions.length > 1;
   for (const kind of KINDS) {
     const list = byId(`liste-${kind}`);
