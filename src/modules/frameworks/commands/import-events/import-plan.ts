@@ -3,7 +3,7 @@ import { commandOf } from '../../domain/decider/decide-batch.js';
 import { decideWith, decisionState, evolveState, type DecisionState } from '../../domain/decider/decision-state.js';
 import type { FrameworkHistory } from '../../domain/decider/framework.decider.js';
 import { ID_PATTERN } from '../../domain/events/common.schema.js';
-import { isUuid } from '../../../../libs/ids.js';
+import { isUuid } from '../../../../libs/uuid.js';
 import { parseEventBody } from '../../domain/events/event-body.js';
 import type { GovernanceEvent, RecordedEvent } from '../../domain/events/framework.events.js';
 import type { ExpectedRevision, NewEvent, StoredEvent } from '../../../../infrastructure/event-store/event-store.port.js';

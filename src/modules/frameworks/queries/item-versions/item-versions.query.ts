@@ -1,14 +1,7 @@
 import { Query } from '@nestjs/cqrs';
-import type { ItemHistory } from '../../domain/state/item-versions.js';
+import type { ItemVersionsAnswer } from './item-versions.answer.js';
 
-export interface ItemVersionsAnswer {
-  frameworkId: string;
-  knownAt: string | null;
-  /** The framework's revision the answer was made on. */
-  revision: number;
-  /** Every item the record knows of, with its versions in effective order. */
-  items: ItemHistory[];
-}
+export type { ItemVersionsAnswer } from './item-versions.answer.js';
 
 /** Every item's versions over effective time, as the record stood at `knownAt` (default: now). */
 export class ItemVersionsQuery extends Query<ItemVersionsAnswer> {

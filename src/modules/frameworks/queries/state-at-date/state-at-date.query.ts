@@ -1,14 +1,7 @@
 import { Query } from '@nestjs/cqrs';
-import type { StateView } from '../../domain/state/state-at.js';
+import type { StateAnswer } from './state-at-date.answer.js';
 
-export interface StateAnswer extends StateView {
-  frameworkId: string;
-  name: string;
-  at: string;
-  knownAt: string | null;
-  /** The framework's current revision (for If-Match). */
-  revision: number;
-}
+export type { StateAnswer } from './state-at-date.answer.js';
 
 /** The framework on day `at`, as the record stood at `knownAt` (default: now). */
 export class StateAtDateQuery extends Query<StateAnswer> {

@@ -1,11 +1,7 @@
 import { Query } from '@nestjs/cqrs';
-import type { TimelineEntry } from './timeline-entries.js';
+import type { TimelineAnswer } from './timeline.answer.js';
 
-export interface TimelineAnswer {
-  frameworkId: string;
-  knownAt: string | null;
-  events: TimelineEntry[];
-}
+export type { TimelineAnswer } from './timeline.answer.js';
 
 /** The framework's facts in effective-date order, as known at `knownAt` (default: now). */
 export class TimelineQuery extends Query<TimelineAnswer> {
