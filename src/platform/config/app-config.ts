@@ -133,7 +133,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     keepAliveMs: wholeNumber(env, 'KEEP_ALIVE_TIMEOUT_MS', 5_000, 100, 600_000, 'milliseconds', problems),
   };
   if (timeouts.headersMs > timeouts.requestMs) problems.push(`HEADERS_TIMEOUT_MS (${timeouts.headersMs}) must not exceed REQUEST_TIMEOUT_MS (${timeouts.requestMs})`);
-  const maxYearsAhead = wholeNumber(env, 'MAX_YEARS_AHEAD', 100, 0, 7000, 'a number of years', problems);
+  const maxYearsAhead = wholeNumber(env, 'MAX_YEARS_AHEAD', 100, 0, 8000, 'a number of years', problems);
   const corsOrigins = (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
 
   const eventStore = (env.EVENT_STORE ?? 'sqlite') as AppConfig['eventStore'];
