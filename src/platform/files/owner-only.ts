@@ -1,4 +1,4 @@
-import { chmodSync, closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, lstatSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -17,7 +17,7 @@ export interface ModeChange {
   to: number;
 }
 
-export const octal = (mode: number) => `0${(mode & 0o777).toString(8)}`;
+export const octal = (mode: number) => `0${(mode & 0o7777).toString(8)}`;
 
 /** Removes the group's and others' permissions of `path` if it has any; the change made, or null. */
 function tighten(path: string): ModeChange | null {
@@ -48,16 +48,20 @@ export function ownerOnlyDatabaseFile(file: string): ModeChange[] {
 export interface DataDirReport {
   created: boolean;
   tightened: ModeChange[];
-  /** What could not be tightened (a file of another owner…), said in the log. */
+  /** What was left as it is, and why (a file of another owner, a shared folder…), said in the log. */
   problems: string[];
 }
 
+/** The files SQLite keeps for a database: the file itself and its companions. */
+export const databaseFiles = (name: string) => [name, ...SQLITE_COMPANIONS.map((suffix) => name + suffix)];
+
 /**
- * DATA_DIR at start: created 0700 if missing; otherwise the folder and every file directly in it
- * lose the group's and others' permissions (`0644` → `0600`, `0755` → `0700`). Links and
- * sub-folders are left as they are (the service creates neither).
+ * DATA_DIR at start: created 0700 if missing; otherwise the folder and the files the service keeps
+ * there (`names`) lose the group's and others' permissions (`0644` → `0600`, `0755` → `0700`).
+ * Other files, links and sub-folders are left as they are. A shared folder (sticky bit, as /tmp)
+ * is left as it is too, and said: the service's data needs a folder of its own.
  */
-export function secureDataDir(dir: string): DataDirReport {
+export function secureDataDir(dir: string, names: readonly string[]): DataDirReport {
   const created = !existsSync(dir);
   mkdirSync(dir, { recursive: true, mode: OWNER_ONLY_DIR });
   const report: DataDirReport = { created, tightened: [], problems: [] };
@@ -69,9 +73,12 @@ export function secureDataDir(dir: string): DataDirReport {
       report.problems.push(`${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     }
   };
-  attempt(dir);
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.isFile()) attempt(join(dir, entry.name));
+  const folder = lstatSync(dir).mode;
+  if ((folder & 0o1000) !== 0) report.problems.push(`${dir}: a shared folder (${octal(folder & 0o1777)}), left as it is; give DATA_DIR a folder of its own`);
+  else attempt(dir);
+  for (const name of names) {
+    const path = join(dir, name);
+    if (existsSync(path) && lstatSync(path).isFile()) attempt(path);
   }
   return report;
 }
