@@ -237,13 +237,13 @@ export class RuleBrokenSchema extends ErrorSchema {
 export class StoreStatusSchema {
   @ApiProperty({ example: 'sqlite' }) kind: string;
   @ApiProperty({ enum: ['up', 'down'] }) status: string;
-  @ApiPropertyOptional() detail?: string;
+  @ApiPropertyOptional({ description: 'For admins only (bearer token of the admin role)' }) detail?: string;
 }
 
 export class ProjectionStatusSchema {
   @ApiProperty({ enum: ['up', 'down'] }) status: string;
   @ApiProperty({ nullable: true }) position: number | null;
-  @ApiPropertyOptional() detail?: string;
+  @ApiPropertyOptional({ description: 'For admins only (bearer token of the admin role)' }) detail?: string;
 }
 
 export class HealthSchema {

@@ -3,6 +3,7 @@ import type { Day } from '../../../modules/frameworks/domain/dates/edtf-date.js'
 import { payloadJson } from '../../../modules/frameworks/domain/state/segments.js';
 import type { RecordedEvent } from '../../../modules/frameworks/domain/events/framework.events.js';
 import { ownError } from '../../event-store/sqlite/sqlite-event-store.adapter.js';
+import { ownerOnlyDatabaseFile } from '../../../platform/files/owner-only.js';
 import type { FrameworkSummary, ItemKind, ProjectionChange, ReadModelStore, StoredSegment } from '../read-model.port.js';
 
 /**
@@ -14,6 +15,7 @@ export class SqliteReadModelStore implements ReadModelStore {
   private readonly statements;
 
   private constructor(file: string) {
+    ownerOnlyDatabaseFile(file); // 0600, and so the -wal and -shm files SQLite creates next to it
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     // The read models can be rebuilt from the log: NORMAL is durable enough and faster.
