@@ -71,3 +71,26 @@ export async function emmettAppendAndRead(fileName, appends) {
   }
   return { events, appends: appends.length, appendSeconds, readStreamsSeconds, readAllSeconds };
 }
+
+/**
+ * A store to replay streams from: appends `appends` (untimed, as above) and returns
+ * `events(stream)`, which reads one stream back through Emmett's `aggregateStream` (its live
+ * aggregation of one stream), the evolve collecting the events for the caller's own fold.
+ */
+export async function emmettReplayStore(fileName, appends) {
+  const store = getSQLiteEventStore({ fileName, schema: { autoMigration: 'CreateOrUpdate' } });
+  await store.readStream('bench-warmup');
+  for (const { stream, events } of appends) await store.appendToStream(stream, events);
+  return {
+    async events(stream) {
+      const { state } = await store.aggregateStream(stream, {
+        initialState: () => [],
+        evolve: (events, event) => {
+          events.push(event);
+          return events;
+        },
+      });
+      return state;
+    },
+  };
+}
