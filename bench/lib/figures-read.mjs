@@ -1,6 +1,7 @@
 // The read-side figures: P1 (state at a date through the QueryBus, next to replaying the
 // framework's own stream) and P4 (HTTP state queries next to a bare route of the same server).
 import { mkdirSync, rmSync } from 'node:fs';
+import http from 'node:http';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { questions } from './questions.mjs';
@@ -141,6 +142,17 @@ export async function emmettPeerFor(service, peersDir, eventsFile, workDir) {
 // ---------------------------------------------------------------------------------------------
 // P4: HTTP state queries next to a bare endpoint of the same server
 
+function statusOf(url, headers) {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers }, (response) => {
+        response.resume();
+        response.on('end', () => resolve(response.statusCode));
+      })
+      .on('error', reject);
+  });
+}
+
 export function statePaths(manifest, count, seed, { distinct = false } = {}) {
   const path = (q) => `/api/frameworks/${q.id}/state?at=${q.day}${q.knownAt ? `&knownAt=${encodeURIComponent(q.knownAt)}` : ''}`;
   if (!distinct) return questions(manifest, count, `${seed}|http`).map(path);
@@ -181,9 +193,9 @@ export async function httpThroughput(service, dir, manifest, { runs, duration, c
     const meanAnswerBytes = bytes / paths.length;
     const etag = etags.every((e) => e) ? { kind: etags[0].startsWith('W/') ? 'weak' : 'strong' } : null;
     if (etag) {
-      const again = await fetch(url + paths[0], { headers: { 'if-none-match': etags[0] } });
-      await again.text();
-      etag.answersNotModified = again.status === 304;
+      // node:http, not fetch: fetch adds `Cache-Control: no-cache` to conditional requests, which
+      // a server must answer in full; autocannon sends only the headers it is given.
+      etag.answersNotModified = (await statusOf(url + paths[0], { 'if-none-match': etags[0] })) === 304;
     }
     const variedAll = statePaths(manifest, variedPaths * (runs + 1), `${seed}|varied`, { distinct: true });
     const varied = (r) => variedAll.slice(r * variedPaths, (r + 1) * variedPaths);
