@@ -91,6 +91,8 @@ export function p2Section(results, f, ran) {
     lines.push('');
     lines.push(`Durability as run — service: journal ${d('service')?.journalMode ?? '–'}, synchronous ${d('service')?.synchronous ?? '–'}; Emmett: journal ${d('emmett')?.journalMode ?? '–'} (set by Emmett), synchronous ${d('emmett')?.synchronous ?? '–'} (the build's default, read back with PRAGMA), SQLite ${d('emmett')?.sqliteVersion ?? '–'}; raw: journal ${d('raw')?.journalMode ?? '–'}, synchronous ${d('raw')?.synchronous ?? '–'}. All three fsync each commit.`);
     lines.push('');
+    const retries = [...pr.one, ...pr.batched].reduce((s, r) => s + (r.emmett?.retries ?? 0), 0);
+    if (retries) lines.push(`Emmett failed ${retries} of its appends in this run with SQLITE_BUSY ("cannot commit transaction - SQL statements in progress", from its sqlite3 driver); nothing was committed by those, and each was tried again, its time kept in the figure.`, '');
     const readRate = (list, who, key) => summary(list.map((r) => r[who].events / r[who][key]));
     lines.push(table(
       ['store', 'one event per append (events/s)', `batched ×${pr.batch} (events/s)`, 'read by stream (events/s)', 'read global log (events/s)', 'service ÷ this, run by run (one / batched)', 'load'],
