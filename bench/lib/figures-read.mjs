@@ -100,6 +100,7 @@ export async function stateLatency(service, dir, manifest, { samples, warmup, re
       samples: all.length,
       p50: percentile(all, 50),
       p99: percentile(all, 99),
+      mean: all.reduce((s, x) => s + x, 0) / all.length,
       p50Plain: percentile(plain, 50),
       p50KnownAt: percentile(known, 50),
       knownAtSamples: known.length,

@@ -30,7 +30,6 @@ const shortUrl = (url) =>
 /** Where a frame's code lives: the service (dist/…), a package, Node itself, or V8 (GC, idle…). */
 function areaOf(frame) {
   const url = frame.url ?? '';
-  if (url === '') return frame.functionName.startsWith('(') ? frame.functionName : 'native (SQLite, crypto, fs…)';
   if (url.startsWith('node:')) return 'node internals';
   if (url.includes('/node_modules/')) {
     const name = url.replace(/^.*\/node_modules\//, '').split('/');
@@ -43,10 +42,18 @@ function areaOf(frame) {
 
 /**
  * Self time by function (top 15) and by area, as shares of the profile's sampled time; idle
- * time (the event loop waiting) is reported apart and left out of the shares of work.
+ * time (the event loop waiting) is reported apart and left out of the shares of work. Native
+ * code (SQLite, hashing, sockets…) is attributed to the JavaScript that called it: its area is
+ * the caller's, and its name says which caller.
  */
 export function summarizeProfile(profile, top = 15) {
   const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const caller = (id) => {
+    for (let p = parent.get(id); p !== undefined; p = parent.get(p)) if (nodes.get(p).callFrame.url) return nodes.get(p).callFrame;
+    return null;
+  };
   const selfByNode = new Map();
   let total = 0;
   for (let i = 0; i < profile.samples.length; i++) {
@@ -56,6 +63,7 @@ export function summarizeProfile(profile, top = 15) {
   }
   const byFunction = new Map();
   const byArea = new Map();
+  const name = (frame) => `${frame.functionName || '(anonymous)'} ${shortUrl(frame.url)}:${frame.lineNumber + 1}`;
   let idle = 0;
   for (const [id, micros] of selfByNode) {
     const frame = nodes.get(id).callFrame;
@@ -63,9 +71,20 @@ export function summarizeProfile(profile, top = 15) {
       idle += micros;
       continue;
     }
-    const key = `${frame.functionName || '(anonymous)'} ${frame.url ? `${shortUrl(frame.url)}:${frame.lineNumber + 1}` : ''}`.trim();
+    let key;
+    let area;
+    if (frame.url) {
+      key = name(frame);
+      area = areaOf(frame);
+    } else if (frame.functionName.startsWith('(')) {
+      key = frame.functionName;
+      area = frame.functionName;
+    } else {
+      const from = caller(id);
+      key = `${frame.functionName} (native${from ? `, called by ${name(from)}` : ''})`;
+      area = from ? `${areaOf(from)} (native code)` : 'native code';
+    }
     byFunction.set(key, (byFunction.get(key) ?? 0) + micros);
-    const area = areaOf(frame);
     byArea.set(area, (byArea.get(area) ?? 0) + micros);
   }
   const busy = total - idle;
@@ -73,6 +92,6 @@ export function summarizeProfile(profile, top = 15) {
     [...map]
       .sort((a, b) => b[1] - a[1])
       .slice(0, n)
-      .map(([name, micros]) => ({ name, ms: micros / 1000, share: micros / busy }));
+      .map(([label, micros]) => ({ name: label, ms: micros / 1000, share: micros / busy }));
   return { totalMs: total / 1000, idleMs: idle / 1000, busyMs: busy / 1000, functions: rank(byFunction, top), areas: rank(byArea, 12) };
 }

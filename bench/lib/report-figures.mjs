@@ -21,6 +21,7 @@ export function deriveFigures(results) {
   const long = results.long;
   const f = { sizes, largest: sizes[sizes.length - 1], smallest: sizes[0] };
   f.p1 = (n) => summary((S(n).P1 ?? []).map((r) => r.p50));
+  f.p1mean = (n) => summary((S(n).P1 ?? []).map((r) => r.mean));
   f.p1p99 = (n) => summary((S(n).P1 ?? []).map((r) => r.p99));
   f.replay = (n) => summary((S(n).P1 ?? []).map((r) => r.replay?.p50));
   f.p3 = (n) => summary((S(n).P3 ?? []).map((r) => r.eventsPerSecond));

@@ -44,11 +44,12 @@ export function targetRows(results, f, ran) {
   {
     const r = f.httpVsFloor;
     const prof = results.P2?.httpProfiled?.profile;
-    const topAreas = prof ? prof.areas.slice(0, 4).map((x) => `${x.name} ${pct(x.share)}`).join(', ') : null;
+    const top = prof ? prof.functions.slice(0, 3).map((x) => `${x.name.replace(/ \(native, called by (\S+).*\)$/, ' (native, from $1)')} ${pct(x.share)}`).join('; ') : null;
+    const perAppend = prof ? prof.busyMs / (prof.appends ?? results.P2.httpProfiled.appends) : NaN;
     add('P2a', 'P2', 'one writer over HTTP (rate limit off) ÷ raw one-fsync floor', '≥ 50 %', '~4 %',
       Number.isFinite(r.median) ? `${pct(r.median)}${r.runs > 1 ? ` (runs ${pct(r.min)}–${pct(r.max)})` : ''} (${fmt(f.http.median)} vs ${fmt(f.floor.median)} appends/s)` : '–',
       verdict(r.median, 0.5, 'higher'),
-      `one HTTP append takes ${fmt(ms(f.http.median))} ms where one fsync'd commit of one row takes ${fmt(ms(f.floor.median))} ms; the same append through the CommandBus without HTTP takes ${fmt(ms(f.single.median))} ms. ${topAreas ? `The CPU profile of the server during P2a (below) spends its busy time in ${topAreas}` : ''}`);
+      `one HTTP append takes ${fmt(ms(f.http.median))} ms where one fsync'd commit of one row takes ${fmt(ms(f.floor.median))} ms; the same append through the CommandBus without HTTP takes ${fmt(ms(f.single.median))} ms. ${prof ? `In the profiled run the server is busy ${fmt(perAppend)} ms per append (the rest of the time it waits for the writer): ${top} — the synchronous commit of the event store (better-sqlite3 blocks the event loop during its fsync) first` : ''}`);
   }
   // P2b
   {
@@ -68,7 +69,7 @@ export function targetRows(results, f, ran) {
     const sc = f.storeConcurrentVsSingle;
     const sf = f.storeConcurrentVsFloor;
     const commitShared = `at the store level 64 writers reach ${fmtRatio(sc.median)} one writer and ${fmtRatio(sf.median)} the floor (${fmt(f.storeConcurrent.median)} appends/s): appends share commits`;
-    const cpu = `through the command path each append still costs ~${fmt(ms(f.concurrent.median))} ms of the one event loop's time (validate, decide, append, project, answer) once commits are shared, against ${fmt(ms(f.single.median))} ms for one writer that also waits for its commit; the ratio cannot pass ${fmt(ms(f.single.median))} ÷ ${fmt(ms(f.concurrent.median))} until that work shrinks`;
+    const cpu = `through the command path, once commits are shared, each append still costs ~${fmt(ms(f.concurrent.median))} ms of the one event loop (validate, decide, append, project, answer: the floor of this path), while one writer spends ${fmt(ms(f.single.median))} ms per append, that work plus its own commit (${fmt(ms(f.floor.median))} ms on the floor) and the waits between; the ratio is about (work + commit) ÷ work, so ≥ 5× needs the work per append under a quarter of a commit`;
     add('P2c', 'P2', '64 concurrent writers ÷ one writer, command path', '≥ 5×', '2.52×',
       Number.isFinite(c.median) ? `${fmtRatio(c.median)}${spread(c)} (${fmt(f.concurrent.median)} vs ${fmt(f.single.median)} appends/s)` : '–',
       verdict(c.median, 5, 'higher'), `${commitShared}; ${cpu}`);
@@ -94,9 +95,13 @@ export function targetRows(results, f, ran) {
     add('P3', 'P3', `rebuild at ${L(n)} ÷ reading and parsing the same log (floor); peak RSS; longest event-loop stall`, '≥ 50 %; ≤ 1 GB; ≤ 200 ms', '~3 %; –; 9,353 ms',
       rates.length ? `${pct(r)} (${fmt(f.p3(n).median)} vs ${fmt(f.p3floor(n).median)} events/s${complete ? '' : ', rebuild incomplete within the budget'}); ${fmt(rss)} MB; ${fmt(stall)} ms` : '–',
       rates.length && floors.length ? (all.every(Boolean) ? { status: 'met', by: '' } : { status: 'missed', by: `${[!all[0] && `rate ${fmt(0.5 / r)}× short`, !all[1] && 'RSS over', !all[2] && `stall ${fmt(stall / 200)}× over`].filter(Boolean).join('; ')}` }) : { status: 'not measured', by: '' },
-      diag?.applyMeanMs !== undefined
-        ? `the floor reads and parses an event in ${fmt(1000 / f.p3floor(n).median)} ms; projecting one costs ${fmt(1000 / f.p3(n).median)} ms: with each framework's projection in memory, applying an event costs ${fmt(diag.applyMeanMs)} ms of CPU on average over a ${diag.frameworkEvents}-event history, ${pct(diag.applyEarlierShare)} of it on the events that land before recorded facts (they refold the history); the rebuild pages 1000 events between two turns of the event loop, hence the stall (see the P3 profile)`
-        : 'see the P3 table');
+      [
+        diag?.applyMeanMs !== undefined
+          ? `rate: the floor reads and parses an event in ${fmt(1000 / f.p3floor(n).median)} ms; the rebuild spends ${fmt(1000 / f.p3(n).median)} ms per event: with each framework's projection in memory, applying an event costs ${fmt(diag.applyMeanMs)} ms of CPU on average over a ${diag.frameworkEvents}-event history (diagnostics), ${pct(diag.applyEarlierShare)} of it on the events that land before recorded facts (they refold the history); see the P3 profile`
+          : null,
+        rss > 1024 ? `RSS: ${fmt(rates[0]?.rssBeforeMB)} MB before, ${fmt(rss)} MB at the peak: the rebuild keeps the projection of every framework it meets in memory (no capacity while rebuilding), so memory grows with the number of frameworks` : null,
+        stall > 200 ? `stall: the rebuild projects a page of 1000 events between two turns of the event loop; at ${fmt(1000 / f.p3(n).median)} ms per event a page is ~${fmt(1000 * (1000 / f.p3(n).median) / 1000)} s without a turn (longest: ${fmt(stall)} ms)` : null,
+      ].filter(Boolean).join('. '));
   }
   // P4
   {
@@ -110,13 +115,13 @@ export function targetRows(results, f, ran) {
     const nm = f.p4Ratio(n, 'notModified');
     const cost = (route) => fmt(ms(f.p4(n, route).median) - ms(bare));
     add('P4', 'P4', `HTTP state ÷ bare at ${L(n)}: varied (distinct) questions`, '≥ 50 %', '~20–25 %', text('varied'), verdict(f.p4Ratio(n, 'varied').median, 0.5, 'higher'),
-      `a distinct question costs the server ~${cost('varied')} ms more than the bare route (1 ÷ req/s, the load generator on the same cores): the read-model query (P1 p50 ${fmt(f.p1(n).median)} ms in-process) and serializing an answer of ~${fmt((results.sizes[n]?.P4?.meanAnswerBytes ?? NaN) / 1024)} KB`);
+      `a distinct question costs the server ~${cost('varied')} ms more than the bare route (1 ÷ req/s, the load generator on the same cores), a cached one ~${cost('cached')} ms: the difference is answering the question. In-process (P1) a random question takes ${fmt(f.p1(n).median)} ms at p50 but ${fmt(f.p1p99(n).median)} ms at p99${Number.isFinite(f.p1mean(n).median) ? ` and ${fmt(f.p1mean(n).median)} ms on average` : ''}: throughput follows the mean, which that tail dominates (the read-model query of the framework's segments for the day, on a ${L(n)}-event read model)`);
     add('P4', 'P4', 'same, cached questions (50 paths, answered from the answer cache)', '≥ 70 %', '41 %', text('cached'), verdict(f.p4Ratio(n, 'cached').median, 0.7, 'higher'),
       `a cached answer still costs ~${cost('cached')} ms more than the bare route: the framework's summary read to key the cache, and sending ~${fmt((results.sizes[n]?.P4?.meanAnswerBytes ?? NaN) / 1024)} KB`);
     add('P4', 'P4', 'same, 304 (If-None-Match on the cached paths)', '≥ 80 %', '–',
       nm.runs ? text('notModified') : etag ? 'not measurable: the state answers carry an ETag but If-None-Match does not get a 304' : 'not measurable yet: the state answers carry no ETag',
       nm.runs ? verdict(nm.median, 0.8, 'higher') : { status: 'not measurable yet', by: '' },
-      nm.runs ? `the ETag (${etag?.kind}) is Express's hash of the answer's text: the server still answers the question and hashes ~${fmt((results.sizes[n]?.P4?.meanAnswerBytes ?? NaN) / 1024)} KB before it can tell the client has it (~${cost('notModified')} ms over the bare route)` : '');
+      nm.runs ? `the ETag (${etag?.kind}) is Express's hash of the answer's text: the server still answers (here from the answer cache), serializes and hashes ~${fmt((results.sizes[n]?.P4?.meanAnswerBytes ?? NaN) / 1024)} KB before it can tell the client has it (~${cost('notModified')} ms over the bare route)` : '');
   }
   // P5
   {
@@ -124,7 +129,9 @@ export function targetRows(results, f, ran) {
     const s = f.p5(n).median;
     const list = results.sizes[n]?.P5 ?? [];
     const start = list.length ? list.map((x) => x.rssAfterStartMB).sort((a, b) => a - b)[Math.floor(list.length / 2)] : NaN;
-    add('P5', 'P5', `peak RSS serving ${L(n)}`, '≤ 250 MB', '258 MB', Number.isFinite(s) ? `${fmt(s)} MB` : '–', verdict(s, 250, 'lower'),
+    const served = list.length ? list.map((x) => x.requests).sort((a, b) => a - b)[Math.floor(list.length / 2)] : NaN;
+    add('P5', 'P5', `peak RSS serving ${L(n)}`, '≤ 250 MB', '258 MB (23,689 queries in 10 s)',
+      Number.isFinite(s) ? `${fmt(s)} MB (${fmt(served)} queries in ${results.meta.plan.p5Seconds} s: the peak depends on how many answers are in flight, so compare at a like rate)` : '–', verdict(s, 250, 'lower'),
       `the process holds ~${fmt(start)} MB once healthy, before any query, and peaks at ${fmt(s)} MB under the query load of the P5 table`);
   }
   // Store level
@@ -133,11 +140,12 @@ export function targetRows(results, f, ran) {
     const batched = f.peerBatchRatio('emmett');
     add('store level', 'PEERS', "the service's SQLite adapter ÷ Emmett 0.38.5: one event per append", '≥ 10× (keep)', '11×',
       Number.isFinite(one.median) ? `${fmtRatio(one.median)}${spread(one)} (${fmt(f.peerOne('service').median)} vs ${fmt(f.peerOne('emmett').median)} events/s)` : '–',
-      verdict(one.median, 10, 'higher'), `one event per append is one fsync for both; Emmett also opens a connection per append (${fmt(ms(f.peerOne('emmett').median))} ms per append)`);
+      verdict(one.median, 10, 'higher'),
+      `one event per append is one fsync for both, and the adapter is at the disk's floor (${fmt(f.peerOne('service').median)} vs ${fmt(f.peerOne('raw').median)} rows/s for raw better-sqlite3, ${fmtRatio(f.peerOneRatio('raw').median)}): the ratio is Emmett's time per append (${fmt(ms(f.peerOne('emmett').median))} ms, a connection opened per append) ÷ one commit on this disk at this load (${fmt(ms(f.peerOne('raw').median))} ms), which the adapter cannot shorten`);
     add('store level', 'PEERS', 'same, batched ×100', '≥ 4×', '2.64×',
       Number.isFinite(batched.median) ? `${fmtRatio(batched.median)}${spread(batched)} (${fmt(f.peerBatch('service').median)} vs ${fmt(f.peerBatch('emmett').median)} events/s)` : '–',
       verdict(batched.median, 4, 'higher'),
-      `in appends of 100 events the fsync is shared by both, so the rate is the per-event work: ${fmt(1000 / f.peerBatch('service').median)} ms for the adapter (two SHA-256 links, the insert, the JSON), ${fmt(1000 / f.peerBatch('emmett').median)} ms for Emmett; the raw insert floor is ${fmt(1000 / f.peerBatch('raw').median)} ms per event`);
+      `in appends of 100 events the fsync is shared by both, so the rate is the per-event work: ${fmt(1000 / f.peerBatch('service').median)} ms for the adapter (two SHA-256 links, the insert, the JSON), ${fmt(1000 / f.peerBatch('emmett').median)} ms for Emmett, and ${fmt(1000 / f.peerBatch('raw').median)} ms for the raw insert of the same rows (the floor): ≥ 4× would need the adapter at ${fmt(1000 / f.peerBatch('emmett').median / 4)} ms per event, ${pct((1000 / f.peerBatch('emmett').median / 4) / (1000 / f.peerBatch('raw').median) - 1)} above that floor`);
   }
   return rows;
 }

@@ -11,7 +11,7 @@ export function renderReport(results) {
   const only = meta.only;
   const ran = (figure) => !only || only.includes(figure) || (figure === 'PEERS' && only.includes('P2'));
   const out = [];
-  const say = (s = '') => out.push(s);
+  const say = (...lines) => out.push(...(lines.length ? lines : ['']));
   const m = meta.machine;
 
   say('# Benchmarks');
@@ -47,6 +47,11 @@ export function renderReport(results) {
   say(`## Targets${meta.mode === 'quick' ? ` (quick run: ${L(f.largest)} stands in for 1M, ${L(f.smallest)} for 1k)` : ''}`);
   say();
   say('"issue" is the figure the performance issue reported before the harness was fixed; "now" is this run, on the current code, with the fixed harness.');
+  const busiest = Math.max(...(m.loadAverageAtStart ?? [0]), ...(m.loadAverageAtEnd ?? [0]));
+  if (busiest > 2 * m.cpus) {
+    say();
+    say(`The machine was busy during this run (1-minute load average up to ${busiest.toFixed(1)} on ${m.cpus} cores, see each table's "load" column): absolute figures are several times slower than on an idle machine, and a ratio moves when the two sides weigh differently on the CPU and the disk (a slow fsync, for one, flatters the ratios of P2c). Read the ratios, the load beside them, and the floors.`);
+  }
   say();
   say(table(['target', 'measure', 'goal', 'issue', 'now', 'status', 'why (when missed): the measured floor'], targetRows(results, f, ran)));
   say();
