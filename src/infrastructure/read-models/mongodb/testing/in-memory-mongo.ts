@@ -181,6 +181,17 @@ export class InMemoryMongoReadModels implements ReadModelStore {
     return { status: 'up', detail: 'in-memory collections' };
   }
 
+  /** Everything the collections hold, in a stable order (for tests that compare two stores). */
+  async dump(): Promise<{ checkpoint: number | null; frameworks: FrameworkDocument[]; events: FrameworkEventDocument[]; segments: string[] }> {
+    const c = structuredClone(this.live);
+    return {
+      checkpoint: c.checkpoint?.position ?? null,
+      frameworks: c.frameworks.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+      events: c.events.sort((a, b) => (a.frameworkId < b.frameworkId ? -1 : a.frameworkId > b.frameworkId ? 1 : a.revision - b.revision)),
+      segments: c.segments.map(({ _seq: _, ...s }) => JSON.stringify(s)).sort(),
+    };
+  }
+
   async close(): Promise<void> {}
 
   private eventsOf(c: Collections, frameworkId: string, knownAt?: string): RecordedEvent[] {
