@@ -56,6 +56,11 @@ export class ProgressWatch {
     this.halted = false;
   }
 
+  /** Whether a wait for `position` would answer true at once. */
+  includes(position: number): boolean {
+    return !this.halted && this.checkpoint !== null && this.checkpoint >= position;
+  }
+
   /** Resolves true once the read models include `position`, false after `timeoutMs` or while halted. */
   waitFor(position: number, timeoutMs: number): Promise<boolean> {
     if (this.halted) return Promise.resolve(false);

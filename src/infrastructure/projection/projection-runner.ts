@@ -133,7 +133,11 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
   }
 
   /** Resolves true once the read models include `position`, false after `timeoutMs` (at once while they do not match the log). */
-  waitFor(position: number, timeoutMs = 5000): Promise<boolean> {
+  async waitFor(position: number, timeoutMs = 5000): Promise<boolean> {
+    if (this.watch.includes(position)) {
+      // Confirmed from the store: a reset since the last poll would otherwise go unseen.
+      this.watch.observe(await this.readModels.progress().catch(() => ({ checkpoint: this.watch.position, epoch: this.watch.currentEpoch ?? 0 })));
+    }
     return this.watch.waitFor(position, timeoutMs);
   }
 
