@@ -39,27 +39,30 @@ export function sqliteReadModels(dir: string): SharedReadModels {
       return store;
     },
     fresh: () => sqliteReadModels(dir),
-    dump: async () => {
-      const db = new Database(file, { readonly: true });
-      try {
-        return {
-          checkpoint: db.prepare('SELECT position FROM checkpoint').all(),
-          frameworks: db.prepare('SELECT * FROM frameworks ORDER BY id').all(),
-          events: db.prepare('SELECT * FROM framework_events ORDER BY framework_id, revision').all(),
-          segments: db
-            .prepare('SELECT framework_id, kind, item_id, valid_from, valid_to, recorded_from, recorded_to, payload FROM segments')
-            .all()
-            .map((row) => JSON.stringify(row))
-            .sort(),
-        };
-      } finally {
-        db.close();
-      }
-    },
+    dump: () => dumpSqliteReadModels(file),
     close: async () => {
       await Promise.all(handles.map((h) => h.close()));
     },
   };
+}
+
+/** Everything an SQLite read-model file holds, in a stable order. */
+export async function dumpSqliteReadModels(file: string): Promise<unknown> {
+  const db = new Database(file, { readonly: true });
+  try {
+    return {
+      checkpoint: db.prepare('SELECT position FROM checkpoint').all(),
+      frameworks: db.prepare('SELECT * FROM frameworks ORDER BY id').all(),
+      events: db.prepare('SELECT * FROM framework_events ORDER BY framework_id, revision').all(),
+      segments: db
+        .prepare('SELECT framework_id, kind, item_id, valid_from, valid_to, recorded_from, recorded_to, payload FROM segments')
+        .all()
+        .map((row) => JSON.stringify(row))
+        .sort(),
+    };
+  } finally {
+    db.close();
+  }
 }
 
 export function inMemoryMongoReadModels(): SharedReadModels {
