@@ -13,7 +13,6 @@ import {
   PositionOutOfRange,
   UnreadableEvent,
   actualRevisionOf,
-  decideReplay,
   describeError,
   floorPosition,
   fromResolvedEvent,
@@ -31,6 +30,7 @@ import {
   type PendingEvent,
   type RecordedEventLike,
 } from './kurrentdb.mapping.js';
+import { decideReplay } from './kurrentdb-replay.js';
 
 /** A recorded event shaped like the client's `AllStreamRecordedEvent` for a JSON event. */
 function recorded(overrides: Partial<RecordedEventLike> = {}): RecordedEventLike {
