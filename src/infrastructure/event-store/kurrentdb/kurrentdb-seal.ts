@@ -76,9 +76,9 @@ export function sealOf(metadata: unknown): Seal | null {
   return { v: seal.v, append: seal.append, link: seal.link, ...(typeof seal.notBefore === 'string' ? { notBefore: seal.notBefore } : {}) };
 }
 
-/** The caller's metadata: the stored metadata without the seal. */
+/** The caller's metadata: the stored metadata without the seal (a value under the key that is not a seal stays). */
 export function withoutSeal(metadata: Record<string, unknown>): Record<string, unknown> {
-  if (!(SEAL_KEY in metadata)) return metadata;
+  if (sealOf(metadata) === null) return metadata;
   const { [SEAL_KEY]: _, ...rest } = metadata;
   return rest;
 }
