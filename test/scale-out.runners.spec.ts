@@ -132,4 +132,30 @@ describe.each(kinds)('several projection runners on one store: %s', (_, make) =>
     expect(JSON.stringify(dump)).toContain(`fw-${seed}-3`);
     await shared.close();
   }, 60_000);
+
+  it('a runner fed from another log than the one the read models hold stops at its first conflicting commit, and says why', async () => {
+    const shared = make();
+    const [ours, theirs] = [eventStore(join(dir, `events-${randomUUID()}.db`)), eventStore(join(dir, `events-${randomUUID()}.db`))];
+    for (const log of [ours, theirs]) for (const { streamId, event } of randomAppends(7, 1, 6)) await log.append(streamId, [event], 'any');
+    let openB!: () => void;
+    const bMayCommit = new Promise<void>((resolve) => (openB = resolve));
+    const runnerA = new ProjectionRunner(ours, shared.open());
+    const runnerB = new ProjectionRunner(theirs, gated(shared.open(), async (method) => (method === 'commit' ? bMayCommit : undefined)));
+    try {
+      await runnerB.start(); // the read models are empty: nothing to compare yet
+      await runnerA.start();
+      const last = (await ours.lastPosition())!;
+      expect(await runnerA.waitFor(last, 10_000)).toBe(true);
+      openB();
+      await waitFor(() => runnerB.status.problem !== undefined, 10_000);
+      expect(runnerB.status).toMatchObject({ status: 'down', problem: 'log-mismatch', action: expect.stringContaining('governance rebuild') });
+      expect(runnerB.status.detail).toMatch(/projected from another log/);
+      expect(await runnerB.waitFor(1, 1000)).toBe(false);
+    } finally {
+      openB();
+      await Promise.all([runnerA.stop(), runnerB.stop()]);
+    }
+    expect(await shared.dump()).toEqual(await rebuiltDump(shared, ours));
+    await shared.close();
+  }, 60_000);
 });

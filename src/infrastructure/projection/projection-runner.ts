@@ -102,7 +102,7 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
     this.subscription = this.events.subscribe({
       fromPosition: progress.checkpoint,
       handler: (event) => this.handle(event),
-      onError: (error) => this.stopped(error),
+      onError: (error) => this.onSubscriptionError(error),
     });
   }
 
@@ -185,7 +185,7 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
   }
 
   /** The subscription stopped on `error`: start again, or halt when the read models cannot follow this log. */
-  private stopped(error: unknown): void {
+  private onSubscriptionError(error: unknown): void {
     this.subscription = null;
     this.projections.clear(); // what is in memory may be ahead of what was written
     if (!this.running) return;
