@@ -3,8 +3,9 @@ import 'reflect-metadata';
 import type { LoggerService } from '@nestjs/common';
 import { CommandFactory } from 'nest-commander';
 import { loadConfig, type AppConfig } from './platform/config/app-config.js';
+import { prepareDataDir } from './platform/files/data-dir-preflight.js';
 import { reportFailure } from './platform/cli/cli-errors.js';
-import { CLI_COMMAND_NAMES, CliModule, WITHOUT_SEED } from './cli.module.js';
+import { CLI_COMMAND_NAMES, CliModule, WITHOUT_SEED, WITHOUT_STORE } from './cli.module.js';
 
 /**
  * The command line: `governance <command>` (package bin) or `npm run cli -- <command>`.
@@ -30,12 +31,12 @@ class QuietLogger implements LoggerService {
 }
 
 /**
- * The configuration, chosen before Nest starts: none for help and usage errors (no store is
- * opened); without the seed for import, export, rebuild, verify and restore.
+ * The configuration, chosen before Nest starts: none for help, usage errors and the offline
+ * audit (no store is opened); without the seed for import, export, rebuild, verify and restore.
  */
 function configFor(argv: string[]): AppConfig | null {
   const name = argv.find((arg) => !arg.startsWith('-'));
-  if (name === undefined || !(CLI_COMMAND_NAMES as readonly string[]).includes(name)) return null;
+  if (name === undefined || !(CLI_COMMAND_NAMES as readonly string[]).includes(name) || WITHOUT_STORE.has(name)) return null;
   if (argv.includes('--help') || argv.includes('-h')) return null;
   const config = loadConfig();
   return WITHOUT_SEED.has(name) ? { ...config, seed: false } : config;
@@ -43,6 +44,8 @@ function configFor(argv: string[]): AppConfig | null {
 
 async function main(): Promise<void> {
   const config = configFor(process.argv.slice(2));
+  // As the server does: DATA_DIR owner-only (and a corrupt token digest stops here), before any store opens.
+  if (config) prepareDataDir(config, () => undefined, (message) => process.stderr.write(`warning: ${message}\n`));
   await CommandFactory.run(CliModule.forRoot(config), {
     logger: new QuietLogger(),
     abortOnError: false,

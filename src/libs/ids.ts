@@ -1,12 +1,5 @@
 import { createHash } from 'node:crypto';
 
-/** A UUID in its text form (8-4-4-4-12 hex digits), in either case. */
-export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isUuid(value: unknown): value is string {
-  return typeof value === 'string' && UUID_PATTERN.test(value);
-}
-
 /** A name-based UUID (version 5 layout, SHA-1): the same name always gives the same id. */
 export function uuidFromName(name: string): string {
   const bytes = createHash('sha1').update(`governance-history:${name}`).digest().subarray(0, 16);

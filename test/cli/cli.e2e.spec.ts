@@ -1,6 +1,5 @@
-import { execFile, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -69,15 +68,6 @@ function logLength(dataDir: string): number {
 }
 
 /** The newest modification time of the TypeScript sources. */
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
-    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
-  }
-  return newest;
-}
 
 /** A small RFC 4180 reader: records, with quoted fields that may hold commas, quotes and newlines. */
 function readCsv(text: string): string[][] {
@@ -115,21 +105,26 @@ describe('command line (child processes on temporary DATA_DIRs)', () => {
   let source: string;
 
   beforeAll(() => {
-    // Build once, unless dist/ is newer than every source. tsc emits even when some other file
-    // of the project has a type error; what matters here is that the command line was emitted.
-    if (!existsSync(MAIN) || statSync(MAIN).mtimeMs < newestSource(join(ROOT, 'src'))) {
-      const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-      const build = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: ROOT, encoding: 'utf8' });
-      if (!existsSync(MAIN)) {
-        throw new Error(`the build did not produce ${MAIN}: ${build.stdout}${build.stderr}`);
-      }
-    }
+    // dist/ is built once per test run by test/global-setup.mjs.
+    if (!existsSync(MAIN)) throw new Error(`${MAIN} missing: run the tests through jest, whose global setup builds dist/`);
     work = mkdtempSync(join(tmpdir(), 'governance-cli-'));
     source = join(work, 'source');
   }, 180_000);
 
   afterAll(() => {
     if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  describe('versions', () => {
+    it('prints each version of an item with the facts behind it, and --json the query answer', async () => {
+      const run = await ok(cli(source, ['versions', '--framework', 'cccs13', '--item', 'convention:cc-2003']));
+      expect(lines(run.stdout).filter((l) => /\d{4}-\d{2}-\d{2} +(\d{4}-\d{2}-\d{2}|—)/.test(l))).toHaveLength(3);
+      expect(run.stdout).toMatch(/convention cc-2003 +Convention cadre 2003 - 2005 +2003-01-01 +2006-01-01/);
+      const answer = await json(cli(source, ['versions', '--framework', 'cccs13', '--json']));
+      expect(answer.items.find((i: { id: string }) => i.id === 'cc-2003').versions).toHaveLength(3);
+      const bad = await cli(source, ['versions', '--framework', 'cccs13', '--item', 'treaty:x']);
+      expect(bad.code).toBe(1);
+    }, 60_000);
   });
 
   describe('state', () => {

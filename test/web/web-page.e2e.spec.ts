@@ -2,11 +2,9 @@ import type { INestApplication } from '@nestjs/common';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Script } from 'node:vm';
 import request from 'supertest';
 import { loadConfig } from '../../src/platform/config/app-config.js';
 import { createHttpApp } from '../../src/http-app.js';
-import { APP_JS } from '../../src/platform/web/assets/app-js.js';
 
 const TOKEN = 'secretariat-token-0123456789';
 
@@ -16,6 +14,22 @@ function externalUrls(text: string): string[] {
     (url) => !/^(https?:)?\/\/www\.w3\.org\//.test(url),
   );
 }
+
+/** The modules loaded from main.js, following every relative import (paths as served). */
+async function scriptGraph(http: ReturnType<typeof request>): Promise<string[]> {
+  const seen = new Set<string>();
+  const queue = ['/assets/js/main.js'];
+  while (queue.length > 0) {
+    const path = queue.shift()!;
+    if (seen.has(path)) continue;
+    seen.add(path);
+    const res = await http.get(path).expect(200);
+    expect(res.headers['content-type']).toMatch(/^text\/javascript; charset=utf-8/);
+    for (const m of res.text.matchAll(/^\s*(?:import|export)\b[^;]*?\bfrom\s+'([^']+)'/gm)) queue.push(new URL(m[1], `http://x${path}`).pathname);
+  }
+  return [...seen];
+}
+const styleSheets = (html: string) => [...html.matchAll(/<link rel="stylesheet" href="([^"]+)">/g)].map((m) => m[1]);
 
 describe('web page and OpenAPI documentation (HTTP)', () => {
   let dataDir: string;
@@ -46,25 +60,29 @@ describe('web page and OpenAPI documentation (HTTP)', () => {
       for (const label of [
         'Conventions',
         'Signataires',
-        "Missions d'appui",
+        'Missions d’appui',
         'Instruments',
         'Instances',
         'Frise chronologique',
         'Connu au',
         'Différences entre deux dates',
-        "Journal d'audit",
+        'Journal d’audit',
       ]) {
         expect(html).toContain(label);
       }
-      expect(html).toContain('<script src="/assets/app.js" defer></script>');
-      expect(html).toContain('<link rel="stylesheet" href="/assets/app.css">');
+      expect(html).toContain('<script type="module" src="/assets/js/main.js"></script>');
+      expect(html).toContain('<link rel="stylesheet" href="/assets/styles/base.css">');
+      // No inline script (the content security policy would refuse it).
+      expect([...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)].every((m) => m[1].trim() === '' && /\bsrc=/.test(m[0]))).toBe(true);
     });
 
     it('has landmarks, a live state region and a label for every control', () => {
       expect(html).toMatch(/<header[\s>]/);
       expect(html).toMatch(/<nav aria-label="[^"]+"/);
       expect(html).toMatch(/<main id="contenu"/);
-      expect(html).toMatch(/<section id="etat"[^>]*aria-live="polite"/);
+      // The state's one-line summary is the live region, not the whole state.
+      expect(html).toMatch(/<p id="etat-resume"[^>]*aria-live="polite"/);
+      expect(html).not.toMatch(/<section id="etat"[^>]*aria-live/);
       expect(html).toContain('class="skip-link" href="#contenu"');
       const controls = [...html.matchAll(/<(input|select)\b[^>]*\bid="([^"]+)"/g)].map((m) => m[2]);
       expect(controls).toEqual(
@@ -83,37 +101,59 @@ describe('web page and OpenAPI documentation (HTTP)', () => {
     });
 
     it('loads nothing from elsewhere (no CDN, no web font)', async () => {
-      const [js, css] = await Promise.all([http.get('/assets/app.js'), http.get('/assets/app.css')]);
       expect(externalUrls(html)).toEqual([]);
-      expect(externalUrls(js.text)).toEqual([]);
-      expect(externalUrls(css.text)).toEqual([]);
-      expect(css.text).not.toMatch(/@import|@font-face|url\((?!#)/);
+      for (const path of await scriptGraph(http)) expect(externalUrls((await http.get(path)).text)).toEqual([]);
+      for (const path of styleSheets(html)) {
+        const css = (await http.get(path).expect(200)).text;
+        expect(externalUrls(css)).toEqual([]);
+        expect(css).not.toMatch(/@import|@font-face|url\((?!#)/);
+      }
     });
   });
 
-  describe('the assets', () => {
-    it('serves the script as JavaScript that parses', async () => {
-      const res = await http.get('/assets/app.js').expect(200);
-      expect(res.headers['content-type']).toMatch(/^text\/javascript; charset=utf-8/);
-      expect(res.text).toBe(APP_JS);
-      expect(() => new Script(res.text, { filename: 'app.js' })).not.toThrow();
-      // Kept in a String.raw template: it must hold neither backticks nor interpolations.
-      expect(APP_JS).not.toMatch(/`|\$\{/);
-      // It speaks to the JSON API of the service, with French labels.
-      for (const path of ["'state'", "'timeline'", "'history'", "'diff'", "'/api/frameworks'"]) expect(res.text).toContain(path);
-      expect(res.text).toContain('history.replaceState');
-      expect(res.text).toContain('approximatif');
+  describe('the static files', () => {
+    let html: string;
+    beforeAll(async () => {
+      html = (await http.get('/').expect(200)).text;
     });
 
-    it('serves the style sheet as CSS, with a narrow-screen layout and a visible focus', async () => {
-      const res = await http.get('/assets/app.css').expect(200);
-      expect(res.headers['content-type']).toMatch(/^text\/css; charset=utf-8/);
-      expect(res.text).toContain('@media (max-width: 400px)');
-      expect(res.text).toContain(':focus-visible');
+    it('serves every module the page imports, as JavaScript, from this origin', async () => {
+      const modules = await scriptGraph(http);
+      expect(modules).toEqual(expect.arrayContaining(['/assets/js/main.js', '/assets/js/api.js', '/assets/js/timeline-draw.js']));
+      const api = (await http.get('/assets/js/api.js')).text;
+      // It speaks to the JSON API of the service.
+      for (const path of ["'state'", "'timeline'", "'history'", "'diff'", "'/api/frameworks'"]) expect(api).toContain(path);
+      // Types shared with the server are imported as types only: nothing of the server is loaded.
+      for (const path of modules) expect(path).toMatch(/^\/assets\/js\/[a-z0-9-]+\.js$/);
     });
 
-    it('answers 404 for an unknown asset', async () => {
+    it('serves the style sheets as CSS, with a narrow-screen layout and a visible focus', async () => {
+      const sheets = await Promise.all(styleSheets(html).map((path) => http.get(path).expect(200)));
+      expect(sheets.length).toBeGreaterThanOrEqual(2);
+      for (const res of sheets) expect(res.headers['content-type']).toMatch(/^text\/css; charset=utf-8/);
+      const css = sheets.map((res) => res.text).join('\n');
+      expect(css).toContain('@media (max-width: 400px)');
+      expect(css).toContain(':focus-visible');
+    });
+
+    it.each(['/', '/assets/js/main.js', '/assets/styles/base.css'])('%s: nosniff, an ETag, and 304 when the browser has it', async (path) => {
+      const first = await http.get(path).expect(200);
+      expect(first.headers['x-content-type-options']).toBe('nosniff');
+      expect(first.headers['cache-control']).toBe('no-cache');
+      const etag = first.headers.etag;
+      expect(etag).toMatch(/^"[A-Za-z0-9_-]{20,}"$/);
+      const again = await http.get(path).set('If-None-Match', etag).expect(304);
+      expect(again.text ?? '').toBe('');
+      expect(again.headers.etag).toBe(etag);
+      await http.get(path).set('If-None-Match', '"something-else"').expect(200);
+    });
+
+    it('answers 404 for an unknown file, and never serves a file outside the client', async () => {
       await http.get('/assets/other.js').expect(404);
+      await http.get('/assets/js/other.js').expect(404);
+      await http.get('/assets/js/..%2F..%2Fpackage.json').expect(404);
+      await http.get('/assets/src/main.ts').expect(404);
+      await http.get('/assets/js/main.ts').expect(404);
     });
   });
 
@@ -164,6 +204,7 @@ describe('web page and OpenAPI documentation (HTTP)', () => {
           '/api/frameworks/{id}/diff',
           '/api/frameworks/{id}/events',
           '/api/frameworks/{id}/history',
+          '/api/frameworks/{id}/items',
           '/api/frameworks/{id}/state',
           '/api/frameworks/{id}/timeline',
           '/health',

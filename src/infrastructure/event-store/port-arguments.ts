@@ -1,4 +1,4 @@
-import { isUuid } from '../../libs/ids.js';
+import { isUuid } from '../../libs/uuid.js';
 import { isRecord } from '../../libs/records.js';
 import { EventIdConflict, type ExpectedRevision, type NewEvent } from './event-store.port.js';
 

@@ -8,6 +8,8 @@ import { DiffController } from './queries/diff/diff.http.controller.js';
 import { DiffHandler } from './queries/diff/diff.handler.js';
 import { HistoryController } from './queries/history/history.http.controller.js';
 import { HistoryHandler } from './queries/history/history.handler.js';
+import { ItemVersionsController } from './queries/item-versions/item-versions.http.controller.js';
+import { ItemVersionsHandler } from './queries/item-versions/item-versions.handler.js';
 import { ListFrameworksController } from './queries/list-frameworks/list-frameworks.http.controller.js';
 import { ListFrameworksHandler } from './queries/list-frameworks/list-frameworks.handler.js';
 import { StateAtDateController } from './queries/state-at-date/state-at-date.http.controller.js';
@@ -31,6 +33,7 @@ import { EventRecorder } from './write-path/event-recorder.js';
     ListFrameworksController,
     StateAtDateController,
     TimelineController,
+    ItemVersionsController,
     HistoryController,
     DiffController,
     VerifyIntegrityController,
@@ -45,6 +48,7 @@ import { EventRecorder } from './write-path/event-recorder.js';
     ListFrameworksHandler,
     StateAtDateHandler,
     TimelineHandler,
+    ItemVersionsHandler,
     HistoryHandler,
     DiffHandler,
     VerifyIntegrityHandler,

@@ -299,13 +299,17 @@ export class RuleBrokenSchema extends ErrorSchema {
 export class StoreStatusSchema {
   @ApiProperty({ example: 'sqlite' }) kind: string;
   @ApiProperty({ enum: ['up', 'down'] }) status: string;
-  @ApiPropertyOptional() detail?: string;
+  @ApiPropertyOptional({ description: 'For admins only (bearer token of the admin role)' }) detail?: string;
 }
 
 export class ProjectionStatusSchema {
   @ApiProperty({ enum: ['up', 'down'] }) status: string;
-  @ApiProperty({ nullable: true }) position: number | null;
-  @ApiPropertyOptional() detail?: string;
+  @ApiProperty({ nullable: true, description: 'The position the read models include' }) position: number | null;
+  @ApiPropertyOptional({ description: 'For admins only (bearer token of the admin role)' }) detail?: string;
+  @ApiPropertyOptional({ enum: ['checkpoint-ahead-of-log', 'log-mismatch', 'read-models-gap'], description: 'Why the read models cannot follow the log (the projection is stopped)' })
+  problem?: string;
+  @ApiPropertyOptional({ nullable: true, description: 'The last position of the log, beside `position` when they disagree' }) logPosition?: number | null;
+  @ApiPropertyOptional({ description: 'What the operator runs (the rebuild)' }) action?: string;
 }
 
 export class HealthSchema {
@@ -313,4 +317,25 @@ export class HealthSchema {
   @ApiProperty({ type: StoreStatusSchema }) eventStore: StoreStatusSchema;
   @ApiProperty({ type: StoreStatusSchema }) readModels: StoreStatusSchema;
   @ApiProperty({ type: ProjectionStatusSchema }) projection: ProjectionStatusSchema;
+}
+
+export class ItemVersionSchema {
+  @ApiProperty(DAY) validFrom: string;
+  @ApiProperty({ ...DAY, nullable: true, description: 'The day after the last day of this version (null: still in force at the end of the record)' }) validTo: string | null;
+  @ApiProperty({ type: () => ItemSchema, description: 'The item as the state answers it on any day of this version' }) view: ItemSchema;
+  @ApiProperty({ type: [String], description: 'The facts (event ids) that took effect on `validFrom` and touch the item' }) changedBy: string[];
+}
+
+export class ItemHistorySchema {
+  @ApiProperty({ enum: ['convention', 'party', 'mission', 'instrument', 'body', 'review', 'milestone', 'conflict'] }) kind: string;
+  @ApiProperty() id: string;
+  @ApiProperty({ description: 'Its name in its latest version' }) name: string;
+  @ApiProperty({ type: () => [ItemVersionSchema] }) versions: ItemVersionSchema[];
+}
+
+export class ItemVersionsAnswerSchema {
+  @ApiProperty() frameworkId: string;
+  @ApiProperty({ ...INSTANT, nullable: true }) knownAt: string | null;
+  @ApiProperty() revision: number;
+  @ApiProperty({ type: () => [ItemHistorySchema] }) items: ItemHistorySchema[];
 }

@@ -1,12 +1,11 @@
-import { Controller, Get, Header } from '@nestjs/common';
+import { Controller, Get, NotFoundException, Param, Req, Res, ServiceUnavailableException } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { APP_CSS } from './assets/app-css.js';
-import { APP_JS } from './assets/app-js.js';
-import { INDEX_HTML } from './assets/index-html.js';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { notModified, WebAssets, WebClientMissing, type WebAsset } from './web-assets.js';
 
 /**
  * Everything the page needs comes from the service itself (no CDN, no web fonts): the content
- * security policy allows this origin only.
+ * security policy allows this origin only, and no inline script.
  */
 const CSP = [
   "default-src 'none'",
@@ -19,33 +18,53 @@ const CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-/** The French web page at `/`: state on a date, timeline, known-at, diff and audit log, over the JSON API. */
+const FILE = /^[a-z0-9][a-z0-9-]*\.(js|css)$/;
+const DIRECTORIES = new Set(['js', 'styles']);
+
+/** The French web page at `/` and its static files (`/assets/js/*.js`, `/assets/styles/*.css`), built to dist/web. */
 @ApiExcludeController()
 @Controller()
 export class WebController {
+  constructor(private readonly assets: WebAssets) {}
+
   @Get('/')
-  @Header('Content-Type', 'text/html; charset=utf-8')
-  @Header('Content-Security-Policy', CSP)
-  @Header('X-Content-Type-Options', 'nosniff')
-  @Header('Referrer-Policy', 'same-origin')
-  @Header('Cache-Control', 'no-cache')
-  page(): string {
-    return INDEX_HTML;
+  page(@Req() req: IncomingMessage, @Res() res: ServerResponse): void {
+    this.send(req, res, this.asset('index.html')!, {
+      'Content-Security-Policy': CSP,
+      'Referrer-Policy': 'same-origin',
+    });
   }
 
-  @Get('/assets/app.js')
-  @Header('Content-Type', 'text/javascript; charset=utf-8')
-  @Header('X-Content-Type-Options', 'nosniff')
-  @Header('Cache-Control', 'no-cache')
-  script(): string {
-    return APP_JS;
+  @Get('/assets/:dir/:file')
+  file(@Param('dir') dir: string, @Param('file') file: string, @Req() req: IncomingMessage, @Res() res: ServerResponse): void {
+    const asset = DIRECTORIES.has(dir) && FILE.test(file) ? this.asset(`${dir}/${file}`) : undefined;
+    if (!asset) throw new NotFoundException(`no such file: /assets/${dir}/${file}`);
+    this.send(req, res, asset, {});
   }
 
-  @Get('/assets/app.css')
-  @Header('Content-Type', 'text/css; charset=utf-8')
-  @Header('X-Content-Type-Options', 'nosniff')
-  @Header('Cache-Control', 'no-cache')
-  style(): string {
-    return APP_CSS;
+  private asset(path: string): WebAsset | undefined {
+    try {
+      return this.assets.get(path);
+    } catch (error) {
+      if (error instanceof WebClientMissing) throw new ServiceUnavailableException(error.message);
+      throw error;
+    }
+  }
+
+  /** Revalidated on every use (no-cache), answered 304 when the browser's copy is current. */
+  private send(req: IncomingMessage, res: ServerResponse, asset: WebAsset, headers: Record<string, string>): void {
+    res.setHeader('Content-Type', asset.contentType);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Cache-Control', 'no-cache');
+    res.setHeader('ETag', asset.etag);
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+    if (notModified(req.headers['if-none-match'], asset.etag)) {
+      res.statusCode = 304;
+      res.end();
+      return;
+    }
+    res.statusCode = 200;
+    res.setHeader('Content-Length', asset.body.length);
+    res.end(asset.body);
   }
 }

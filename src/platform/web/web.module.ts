@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { WebAssets } from './web-assets.js';
 import { WebController } from './web.controller.js';
 
-/** The web page served at `/` and its assets (kept as TypeScript string modules so that `dist/` holds them). */
-@Module({ controllers: [WebController] })
+/** The web page served at `/` and its static files, from the client built to dist/web (web/ at the package root). */
+@Module({ controllers: [WebController], providers: [{ provide: WebAssets, useFactory: () => new WebAssets() }] })
 export class WebModule {}

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { isUuid } from '../../../libs/ids.js';
+import { isUuid } from '../../../libs/uuid.js';
 import { isRecord } from '../../../libs/records.js';
 import { normalizeEventId } from '../port-arguments.js';
 import { EventIdConflict, type StoredEvent } from '../event-store.port.js';

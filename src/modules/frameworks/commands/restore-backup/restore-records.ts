@@ -2,7 +2,7 @@ import { isEdtf } from '../../domain/dates/edtf-date.js';
 import { isEventType } from '../../domain/events/framework.events.js';
 import type { StoredEvent } from '../../../../infrastructure/event-store/event-store.port.js';
 import { isStoreInstant, RestoreLogCheck, type RestoreLogProblem } from '../../../../infrastructure/event-store/restore-checks.js';
-import { isUuid } from '../../../../libs/ids.js';
+import { isUuid } from '../../../../libs/uuid.js';
 import { isRecord } from '../../../../libs/records.js';
 import { ID_PATTERN } from '../../domain/events/common.schema.js';
 import { EXPORT_LINE_KEYS, fromExportLine, type ExportLine } from '../../queries/export-log/export-format.js';

@@ -5,7 +5,8 @@ declare module 'edtf' {
     max: number;
     edtf: string;
   }
-  function edtf(input: string): EdtfValue;
+  /** A string is parsed; an object is what `parse` returned (the date is built from it, not parsed again). */
+  function edtf(input: string | object): EdtfValue;
   export default edtf;
   export function parse(input: string): { type: string; level: number };
 }

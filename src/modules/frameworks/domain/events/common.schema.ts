@@ -1,4 +1,4 @@
-import { UUID_PATTERN } from '../../../../libs/ids.js';
+import { UUID_PATTERN } from '../../../../libs/uuid.js';
 import { format, object, oneOf, optional, pattern, text } from '../../../../libs/schema/schema.js';
 import { isEdtf } from '../dates/edtf-date.js';
 import { SUBJECT_KINDS } from '../state/item-kinds.js';

@@ -1,18 +1,7 @@
 import { Query } from '@nestjs/cqrs';
-import type { StateDiff } from '../../domain/state/diff.js';
-import type { Horizon } from '../../domain/state/horizon.js';
-import type { TimelineEntry } from '../timeline/timeline-entries.js';
+import type { DiffAnswer } from './diff.answer.js';
 
-export interface DiffAnswer extends StateDiff {
-  frameworkId: string;
-  from: string;
-  to: string;
-  knownAt: string | null;
-  /** The first and last days the recorded history speaks of, as known at `knownAt`. */
-  horizon: Horizon | null;
-  /** The facts dated after `from` and up to `to`, in effective order. */
-  events: TimelineEntry[];
-}
+export type { DiffAnswer } from './diff.answer.js';
 
 /** What came into force, ended, or changed between two days. */
 export class DiffQuery extends Query<DiffAnswer> {

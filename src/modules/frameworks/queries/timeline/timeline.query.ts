@@ -1,14 +1,7 @@
 import { Query } from '@nestjs/cqrs';
-import type { Horizon } from '../../domain/state/horizon.js';
-import type { TimelineEntry } from './timeline-entries.js';
+import type { TimelineAnswer } from './timeline.answer.js';
 
-export interface TimelineAnswer {
-  frameworkId: string;
-  knownAt: string | null;
-  /** The first and last days the recorded history speaks of, as known at `knownAt`. */
-  horizon: Horizon | null;
-  events: TimelineEntry[];
-}
+export type { TimelineAnswer } from './timeline.answer.js';
 
 /** The framework's facts in effective-date order, as known at `knownAt` (default: now). */
 export class TimelineQuery extends Query<TimelineAnswer> {
