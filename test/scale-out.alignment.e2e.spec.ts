@@ -27,7 +27,7 @@ function dataDir(): string {
 }
 
 async function start(dir: string, env: Record<string, string> = {}): Promise<INestApplication> {
-  const app = await createHttpApp(loadConfig({ DATA_DIR: dir, API_TOKENS: `secretariat=${TOKEN}`, READ_WAIT_MS: '1500', ...env }), { logger: false });
+  const app = await createHttpApp(loadConfig({ DATA_DIR: dir, API_TOKENS: `secretariat=${TOKEN}`, API_ADMINS: 'secretariat', READ_WAIT_MS: '1500', ...env }), { logger: false });
   await app.init();
   apps.push(app);
   return app;
@@ -70,7 +70,8 @@ describe('read models that do not match the log', () => {
 
     app = await start(dir);
     const http = request(app.getHttpServer());
-    const health = await http.get('/health').expect(503);
+    // The detail is for admins.
+    const health = await http.get('/health').set(AUTH).expect(503);
     expect(health.body).toMatchObject({
       status: 'degraded',
       eventStore: { status: 'up' },
@@ -106,7 +107,8 @@ describe('read models that do not match the log', () => {
 
     app = await start(ours, { SEED: 'false' });
     const http = request(app.getHttpServer());
-    const health = await http.get('/health').expect(503);
+    // The detail is for admins.
+    const health = await http.get('/health').set(AUTH).expect(503);
     expect(health.body.projection).toMatchObject({ status: 'down', problem: 'log-mismatch', position: 1, logPosition: 2 });
     expect(health.body.projection.detail).toMatch(/projected from another log/);
     await app.get(ProjectionRunner).rebuild();
