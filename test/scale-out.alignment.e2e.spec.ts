@@ -6,6 +6,7 @@ import request from 'supertest';
 import { ProjectionRunner } from '../src/infrastructure/projection/projection-runner.js';
 import { SqliteReadModelStore } from '../src/infrastructure/read-models/sqlite/sqlite-read-model.adapter.js';
 import { createHttpApp } from '../src/http-app.js';
+import { CCCS13_SEED } from '../src/modules/frameworks/seed/cccs13.seed.js';
 import { loadConfig } from '../src/platform/config/app-config.js';
 
 /**
@@ -59,8 +60,9 @@ afterAll(async () => {
 describe('read models that do not match the log', () => {
   it('a checkpoint ahead of the log (an older events.db restored): degraded with both positions and the rebuild, until the rebuild', async () => {
     const dir = dataDir();
-    await stop(await start(dir)); // the CCCS13 history: positions 1..35
-    const backup = join(dataDir(), 'events-35.db');
+    await stop(await start(dir)); // the CCCS13 history: positions 1..n
+    const n = CCCS13_SEED.length;
+    const backup = join(dataDir(), `events-${n}.db`);
     copyFileSync(join(dir, 'events.db'), backup);
     let app = await start(dir);
     for (const id of ['m1', 'm2', 'm3']) await request(app.getHttpServer()).post('/api/frameworks/cccs13/events').set(AUTH).send(milestone(id)).expect(201);
@@ -76,19 +78,19 @@ describe('read models that do not match the log', () => {
       status: 'degraded',
       eventStore: { status: 'up' },
       readModels: { status: 'up' },
-      projection: { status: 'down', problem: 'checkpoint-ahead-of-log', position: 38, logPosition: 35, action: expect.stringContaining('governance rebuild') },
+      projection: { status: 'down', problem: 'checkpoint-ahead-of-log', position: n + 3, logPosition: n, action: expect.stringContaining('governance rebuild') },
     });
-    expect(health.body.projection.detail).toMatch(/read models are at position 38 but the log ends at 35/);
+    expect(health.body.projection.detail).toMatch(new RegExp(`read models are at position ${n + 3} but the log ends at ${n}`));
 
     // The write is durable (201), and its position is one the read models claim already: a read
     // that asks for it must not answer from them.
     const write = await http.post('/api/frameworks/cccs13/events').set(AUTH).send(milestone('after-restore')).expect(201);
-    expect(write.body.position).toBe(36);
+    expect(write.body.position).toBe(n + 1);
     await http.get(`/api/frameworks/cccs13/state?at=2021-06-30&minPosition=${write.body.position}`).expect(503);
 
     await app.get(ProjectionRunner).rebuild();
-    expect((await http.get('/health').expect(200)).body.projection).toMatchObject({ status: 'up', position: 36 });
-    const state = await http.get(`/api/frameworks/cccs13/state?at=2021-06-30&minPosition=36`).expect(200);
+    expect((await http.get('/health').expect(200)).body.projection).toMatchObject({ status: 'up', position: n + 1 });
+    const state = await http.get(`/api/frameworks/cccs13/state?at=2021-06-30&minPosition=${n + 1}`).expect(200);
     expect(state.body.milestones.map((m: { id: string }) => m.id)).toContain('after-restore');
     expect(state.body.milestones.map((m: { id: string }) => m.id)).not.toContain('m1');
   });

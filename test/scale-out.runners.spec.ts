@@ -47,14 +47,15 @@ const kinds: [string, () => SharedReadModels][] = [
 ];
 
 describe.each(kinds)('several projection runners on one store: %s', (_, make) => {
-  it('a lagging runner that reloads a framework the leading one has advanced applies nothing twice (the CCCS13 history, 35 events)', async () => {
+  it('a lagging runner that reloads a framework the leading one has advanced applies nothing twice (the CCCS13 history)', async () => {
     const file = join(dir, `events-${randomUUID()}.db`);
     const [eventsA, eventsB] = [eventStore(file), eventStore(file)];
-    await eventsA.append(streamIdOf('cccs13'), seedEvents(), 'no_stream');
+    const seed = seedEvents();
+    await eventsA.append(streamIdOf('cccs13'), seed, 'no_stream');
     const log = await wholeLog(eventsA);
-    expect(log).toHaveLength(35);
+    expect(log).toHaveLength(seed.length);
     const held = log[19].position; // the leading runner is held after 20 events
-    const last = log[34].position;
+    const last = log[seed.length - 1].position;
     const shared = make();
     const probe = shared.open();
 
@@ -87,7 +88,7 @@ describe.each(kinds)('several projection runners on one store: %s', (_, make) =>
       await Promise.all([runnerA.stop(), runnerB.stop()]);
     }
 
-    expect(await probe.getFramework('cccs13')).toMatchObject({ revision: 34, eventCount: 35 });
+    expect(await probe.getFramework('cccs13')).toMatchObject({ revision: seed.length - 1, eventCount: seed.length });
     expect((await probe.frameworkEvents('cccs13')).map((e) => e.eventId)).toEqual(log.map((e) => e.eventId));
     expect(await shared.dump()).toEqual(await rebuiltDump(shared, eventsA));
     await shared.close();
