@@ -1,7 +1,7 @@
 import mongoose, { Schema, type Connection, type Model, type SchemaOptions } from 'mongoose';
 import type { ModelDefinition } from '@nestjs/mongoose';
-import type { HorizonAt } from '../../../modules/frameworks/domain/state/horizon.js';
 import { ITEM_KINDS, type ItemKind } from '../../../modules/frameworks/domain/state/item-kinds.js';
+import type { FrameworkSummary } from '../read-model.port.js';
 
 /**
  * Mongoose schemas of the MongoDB read models: the same tables as the SQLite adapter
@@ -63,18 +63,8 @@ const isNonNegativeInteger = {
 
 // ---- frameworks -----------------------------------------------------------------------------
 
-export interface FrameworkDocument {
-  id: string;
-  name: string;
-  description?: string;
-  createdAt: string;
-  revision: number;
-  eventCount: number;
-  updatedAt: string;
-  /** The horizon over recorded time (JSON form), from format 2 on. */
-  horizons?: HorizonAt[];
-  format?: number;
-}
+/** A framework's summary document: the port's summary as it is stored. */
+export type FrameworkDocument = FrameworkSummary;
 
 export const FrameworkSchema = new Schema<FrameworkDocument>(
   {
