@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ITEM_KINDS } from '../../modules/frameworks/domain/state/item-kinds.js';
 
 /**
  * Shapes of the JSON answers, for the OpenAPI document only (the slices answer plain objects typed
@@ -191,7 +192,7 @@ export class HistoryAnswerSchema {
 }
 
 export class DiffItemSchema {
-  @ApiProperty({ enum: ['convention', 'party', 'mission', 'instrument', 'body', 'review', 'milestone', 'conflict'] }) kind: string;
+  @ApiProperty({ enum: ITEM_KINDS }) kind: string;
   @ApiProperty() id: string;
   @ApiProperty() name: string;
 }
@@ -327,7 +328,7 @@ export class ItemVersionSchema {
 }
 
 export class ItemHistorySchema {
-  @ApiProperty({ enum: ['convention', 'party', 'mission', 'instrument', 'body', 'review', 'milestone', 'conflict'] }) kind: string;
+  @ApiProperty({ enum: ITEM_KINDS }) kind: string;
   @ApiProperty() id: string;
   @ApiProperty({ description: 'Its name in its latest version' }) name: string;
   @ApiProperty({ type: () => [ItemVersionSchema] }) versions: ItemVersionSchema[];
