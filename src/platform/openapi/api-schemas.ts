@@ -242,8 +242,12 @@ export class StoreStatusSchema {
 
 export class ProjectionStatusSchema {
   @ApiProperty({ enum: ['up', 'down'] }) status: string;
-  @ApiProperty({ nullable: true }) position: number | null;
+  @ApiProperty({ nullable: true, description: 'The position the read models include' }) position: number | null;
   @ApiPropertyOptional({ description: 'For admins only (bearer token of the admin role)' }) detail?: string;
+  @ApiPropertyOptional({ enum: ['checkpoint-ahead-of-log', 'log-mismatch', 'read-models-gap'], description: 'Why the read models cannot follow the log (the projection is stopped)' })
+  problem?: string;
+  @ApiPropertyOptional({ nullable: true, description: 'The last position of the log, beside `position` when they disagree' }) logPosition?: number | null;
+  @ApiPropertyOptional({ description: 'What the operator runs (the rebuild)' }) action?: string;
 }
 
 export class HealthSchema {

@@ -113,6 +113,8 @@ export const FrameworkEventSchema = new Schema<FrameworkEventDocument>(
 FrameworkEventSchema.index({ frameworkId: 1, revision: 1 }, { unique: true, name: 'framework_events_revision' });
 // The audit log as known at an instant.
 FrameworkEventSchema.index({ frameworkId: 1, recordedAt: 1 }, { name: 'framework_events_recorded' });
+// The first and last events by position, compared with the log when a runner starts.
+FrameworkEventSchema.index({ position: 1 }, { name: 'framework_events_position' });
 
 // ---- segments -------------------------------------------------------------------------------
 
@@ -175,13 +177,21 @@ SegmentSchema.index({ frameworkId: 1, validFrom: 1, recordedFrom: 1 }, { name: '
 
 export interface CheckpointDocument {
   _id: string;
-  position: number;
+  /** Null after a reset, until the rebuild commits. */
+  position: number | null;
+  /** Incremented by every reset (absent: 0). */
+  epoch?: number;
 }
 
 export const CheckpointSchema = new Schema<CheckpointDocument>(
   {
     _id: { type: String, required: true, enum: [CHECKPOINT_ID] },
-    position: { type: Number, required: true, validate: isNonNegativeInteger },
+    position: {
+      type: Number,
+      default: null,
+      validate: { ...isNonNegativeInteger, validator: (value: unknown) => value === null || isNonNegativeInteger.validator(value) },
+    },
+    epoch: { type: Number, default: 0, validate: isNonNegativeInteger },
   },
   { ...strictOptions, collection: COLLECTIONS.checkpoints },
 );

@@ -4,11 +4,23 @@ import { payloadJson } from '../../../modules/frameworks/domain/state/segments.j
 import type { RecordedEvent } from '../../../modules/frameworks/domain/events/framework.events.js';
 import { ownError } from '../../event-store/sqlite/sqlite-event-store.adapter.js';
 import { ownerOnlyDatabaseFile } from '../../../platform/files/owner-only.js';
-import type { FrameworkSummary, ItemKind, ProjectionChange, ReadModelStore, StoredSegment } from '../read-model.port.js';
+import { checkSkipped, decideCommit, ProjectionGap, ReadModelsDiverged, ReadModelsReset } from '../commit-rules.js';
+import type {
+  CommitOutcome,
+  FrameworkSummary,
+  ItemKind,
+  ProjectedEventRef,
+  ProjectionChange,
+  ReadModelProgress,
+  ReadModelStore,
+  StoredSegment,
+} from '../read-model.port.js';
 
 /**
  * Read models in one embedded SQLite file: frameworks, their events (audit log and timeline),
  * and bitemporal segments, with the projection's checkpoint written in the same transaction.
+ * Several processes may share the file (WAL): each commit takes the write lock first
+ * (BEGIN IMMEDIATE), then applies the commit rule (`commit-rules.ts`) under it.
  */
 export class SqliteReadModelStore implements ReadModelStore {
   private readonly db: Database.Database;
@@ -24,6 +36,20 @@ export class SqliteReadModelStore implements ReadModelStore {
     this.db.exec(SCHEMA);
     this.statements = {
       checkpoint: this.db.prepare<[], { position: number }>('SELECT position FROM checkpoint WHERE id = 1'),
+      epoch: this.db.prepare<[], { epoch: number }>('SELECT epoch FROM projection_epoch WHERE id = 1'),
+      nextEpoch: this.db.prepare(
+        'INSERT INTO projection_epoch (id, epoch) VALUES (1, 1) ON CONFLICT(id) DO UPDATE SET epoch = epoch + 1',
+      ),
+      revision: this.db.prepare<[string], { revision: number }>('SELECT revision FROM frameworks WHERE id = ?'),
+      eventIdAt: this.db.prepare<[string, number], { event_id: string }>(
+        'SELECT event_id FROM framework_events WHERE framework_id = ? AND revision = ?',
+      ),
+      firstEvent: this.db.prepare<[], EventRefRow>(
+        'SELECT position, event_id, recorded_at FROM framework_events ORDER BY position LIMIT 1',
+      ),
+      lastEvent: this.db.prepare<[], EventRefRow>(
+        'SELECT position, event_id, recorded_at FROM framework_events ORDER BY position DESC LIMIT 1',
+      ),
       setCheckpoint: this.db.prepare(
         'INSERT INTO checkpoint (id, position) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET position = excluded.position',
       ),
@@ -75,15 +101,21 @@ export class SqliteReadModelStore implements ReadModelStore {
     return this.statements.checkpoint.get()?.position ?? null;
   }
 
-  async commit(changes: ProjectionChange[]): Promise<void> {
-    if (changes.length === 0) return;
+  async progress(): Promise<ReadModelProgress> {
+    return this.db.transaction(() => this.progressNow())();
+  }
+
+  private progressNow(): ReadModelProgress {
+    return { checkpoint: this.statements.checkpoint.get()?.position ?? null, epoch: this.statements.epoch.get()?.epoch ?? 0 };
+  }
+
+  async commit(changes: ProjectionChange[], options: { epoch?: number } = {}): Promise<CommitOutcome> {
     const s = this.statements;
-    const write = this.db.transaction(() => {
-      // Changes at or below the checkpoint were applied already (by another runner on this store).
-      const checkpoint = s.checkpoint.get()?.position ?? null;
-      const fresh = checkpoint === null ? changes : changes.filter((c) => c.position > checkpoint);
-      if (fresh.length === 0) return;
-      for (const change of fresh) {
+    const write = this.db.transaction((): CommitOutcome => {
+      const stored = this.progressNow();
+      const decision = decideCommit(changes, stored, (id) => s.revision.get(id)?.revision ?? -1, options);
+      checkSkipped(decision.skipped, (id, revision) => s.eventIdAt.get(id, revision)?.event_id ?? null);
+      for (const change of decision.fresh) {
         const { event, framework } = change;
         s.upsertFramework.run({ ...framework, description: framework.description ?? null });
         s.insertEvent.run(event.frameworkId, event.revision, event.position, event.eventId, event.recordedAt, JSON.stringify(event));
@@ -92,17 +124,40 @@ export class SqliteReadModelStore implements ReadModelStore {
           s.openSegment.run(event.frameworkId, o.kind, o.itemId, o.validFrom, o.validTo, event.recordedAt, payloadJson(o.payload));
         }
       }
-      s.setCheckpoint.run(fresh[fresh.length - 1].position);
+      if (decision.checkpoint !== null && decision.checkpoint !== stored.checkpoint) s.setCheckpoint.run(decision.checkpoint);
+      return { applied: decision.fresh.length, skipped: decision.skipped.length, checkpoint: decision.checkpoint };
     });
     try {
-      write();
+      // IMMEDIATE: the write lock before the first read, so that the rule is checked on what the commit changes.
+      return write.immediate();
     } catch (error) {
-      throw ownError(error);
+      throw commitError(error);
     }
   }
 
   async reset(): Promise<void> {
-    this.db.exec('DELETE FROM segments; DELETE FROM framework_events; DELETE FROM frameworks; DELETE FROM checkpoint;');
+    this.db
+      .transaction(() => {
+        this.db.exec('DELETE FROM segments; DELETE FROM framework_events; DELETE FROM frameworks; DELETE FROM checkpoint;');
+        this.statements.nextEpoch.run();
+      })
+      .immediate();
+  }
+
+  async projectionState(frameworkId: string): Promise<{ events: RecordedEvent[]; current: StoredSegment[] }> {
+    // One read transaction: both from the same snapshot, whatever other processes commit meanwhile.
+    return this.db.transaction(() => ({
+      events: this.statements.events.all(frameworkId).map((row) => JSON.parse(row.body) as RecordedEvent),
+      current: this.statements.current.all(frameworkId).map(toSegment),
+    }))();
+  }
+
+  async eventBounds(): Promise<{ first: ProjectedEventRef; last: ProjectedEventRef } | null> {
+    return this.db.transaction(() => {
+      const first = this.statements.firstEvent.get();
+      const last = this.statements.lastEvent.get();
+      return first && last ? { first: toEventRef(first), last: toEventRef(last) } : null;
+    })();
   }
 
   async listFrameworks(): Promise<FrameworkSummary[]> {
@@ -148,6 +203,7 @@ export class SqliteReadModelStore implements ReadModelStore {
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS checkpoint (id INTEGER PRIMARY KEY CHECK (id = 1), position INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS projection_epoch (id INTEGER PRIMARY KEY CHECK (id = 1), epoch INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS frameworks (
   id TEXT PRIMARY KEY, name TEXT NOT NULL, description TEXT, created_at TEXT NOT NULL,
   revision INTEGER NOT NULL, event_count INTEGER NOT NULL, updated_at TEXT NOT NULL
@@ -163,6 +219,7 @@ CREATE TABLE IF NOT EXISTS segments (
   recorded_from TEXT NOT NULL, recorded_to TEXT,
   payload TEXT NOT NULL
 );
+CREATE INDEX IF NOT EXISTS framework_events_position ON framework_events (position);
 CREATE INDEX IF NOT EXISTS segments_current ON segments (framework_id, valid_from) WHERE recorded_to IS NULL;
 CREATE INDEX IF NOT EXISTS segments_known ON segments (framework_id, valid_from, recorded_from);
 `;
@@ -175,6 +232,12 @@ interface FrameworkRow {
   revision: number;
   event_count: number;
   updated_at: string;
+}
+
+interface EventRefRow {
+  position: number;
+  event_id: string;
+  recorded_at: string;
 }
 
 interface SegmentRow {
@@ -198,6 +261,16 @@ function toSummary(row: FrameworkRow): FrameworkSummary {
     eventCount: row.event_count,
     updatedAt: row.updated_at,
   };
+}
+
+function toEventRef(row: EventRefRow): ProjectedEventRef {
+  return { position: row.position, eventId: row.event_id, recordedAt: row.recorded_at };
+}
+
+/** The commit rule's refusals pass through as they are; the driver's errors become errors of this realm. */
+function commitError(error: unknown): Error {
+  if (error instanceof ProjectionGap || error instanceof ReadModelsDiverged || error instanceof ReadModelsReset) return error;
+  return ownError(error);
 }
 
 function toSegment(row: SegmentRow): StoredSegment {
