@@ -45,6 +45,7 @@ export class SqliteHeadStore {
     latest: Database.Statement<[], HeadRow>;
     after: Database.Statement<[number, number], HeadRow>;
     count: Database.Statement<[], { n: number }>;
+    at: Database.Statement<[number], HeadRow>;
   };
 
   private constructor(db: Database.Database) {
@@ -54,6 +55,7 @@ export class SqliteHeadStore {
       latest: db.prepare(`SELECT ${COLUMNS} FROM transparency_heads ORDER BY tree_size DESC LIMIT 1`),
       after: db.prepare(`SELECT ${COLUMNS} FROM transparency_heads WHERE tree_size > ? ORDER BY tree_size LIMIT ?`),
       count: db.prepare('SELECT COUNT(*) AS n FROM transparency_heads'),
+      at: db.prepare(`SELECT ${COLUMNS} FROM transparency_heads WHERE tree_size = ?`),
     };
   }
 
@@ -76,6 +78,12 @@ export class SqliteHeadStore {
   /** The heads of trees larger than `size` (null: all), smallest first, at most `limit`. */
   after(size: number | null, limit: number): SignedTreeHead[] {
     return this.statements.after.all(size ?? -1, limit).map(toHead);
+  }
+
+  /** The head signed for a tree of `size` leaves, or null when none was. */
+  at(size: number): SignedTreeHead | null {
+    const row = this.statements.at.get(size);
+    return row ? toHead(row) : null;
   }
 
   count(): number {

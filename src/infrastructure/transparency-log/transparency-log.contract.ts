@@ -124,7 +124,9 @@ export function transparencyLogContract(name: string, open: (signingKey: KeyObje
           expect(verifyConsistency(claim)).toBe(true);
         }
       }
+      for (const head of heads) expect(await subject.log.signedHead(head.treeSize)).toEqual(head);
       const size = (await subject.log.head()).treeSize;
+      expect(await subject.log.signedHead(size + 1)).toBeNull();
       await expect(subject.log.consistencyProof(1, size + 1)).rejects.toThrow(RangeError);
       await expect(subject.log.inclusionProof(0, size + 1)).rejects.toThrow(RangeError);
       await expect(subject.log.consistencyProof(size, size - 1)).rejects.toThrow(RangeError);

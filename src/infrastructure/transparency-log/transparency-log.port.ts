@@ -42,6 +42,8 @@ export interface TransparencyLogPort {
   start(): Promise<void>;
   /** The head of the largest tree signed; on an empty log, a head of the empty tree signed now. */
   head(): Promise<SignedTreeHead>;
+  /** The head the service signed for a tree of `treeSize` leaves, or null when it signed none of that size. */
+  signedHead(treeSize: number): Promise<SignedTreeHead | null>;
   /**
    * The receipts of events just appended (in order): from the append's `logEntry` when the store
    * gave one, otherwise once the tree includes them all (waiting up to `waitMs`, default 0), under

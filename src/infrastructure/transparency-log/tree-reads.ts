@@ -12,7 +12,7 @@ const hex = (hash: Uint8Array) => Buffer.from(hash).toString('hex');
  * What both placements answer the same way, from a `SqliteTransparencyLog`: heads, receipts,
  * leaves, proofs, and the check of the stored tree against the events (fed by the placement).
  */
-export abstract class TreeReads implements Pick<TransparencyLogPort, 'keyId' | 'publicKeyPem' | 'head' | 'receipt' | 'leaf' | 'inclusionProof' | 'consistencyProof'> {
+export abstract class TreeReads implements Pick<TransparencyLogPort, 'keyId' | 'publicKeyPem' | 'head' | 'signedHead' | 'receipt' | 'leaf' | 'inclusionProof' | 'consistencyProof'> {
   protected readonly publicKey: KeyObject;
 
   protected constructor(
@@ -32,6 +32,10 @@ export abstract class TreeReads implements Pick<TransparencyLogPort, 'keyId' | '
 
   async head(): Promise<SignedTreeHead> {
     return this.log.latestHead();
+  }
+
+  async signedHead(treeSize: number): Promise<SignedTreeHead | null> {
+    return this.log.heads.at(treeSize);
   }
 
   async receipt(position: number): Promise<Receipt | null> {

@@ -33,6 +33,12 @@ export interface AppConfig {
   projection: boolean;
   /** Load the CCCS13 history on the first start of an empty store (SEED=false to start empty). */
   seed: boolean;
+  /**
+   * SIGNING_KEY_FILE: the Ed25519 private key (PKCS#8 PEM) that signs the transparency log's tree
+   * heads, shared by every instance of one log; unset: DATA_DIR/log-signing-key.pem, created on
+   * first start (0600). Read at start: an unreadable file or another kind of key stops it, naming the file.
+   */
+  signingKeyFile?: string;
 }
 
 export interface AuthFailureSettings {
@@ -168,5 +174,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     ...(env.MONGODB_URI ? { mongodbUri: env.MONGODB_URI } : {}),
     projection: projectionSetting !== 'off',
     seed,
+    ...(env.SIGNING_KEY_FILE?.trim() ? { signingKeyFile: resolve(env.SIGNING_KEY_FILE.trim()) } : {}),
   };
 }

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ReceiptSchema } from './transparency-schemas.js';
 
 /**
  * Shapes of the JSON answers, for the OpenAPI document only (the slices answer plain objects typed
@@ -185,6 +186,14 @@ export class AppendResultSchema {
   @ApiProperty({ description: 'Position in the global log' }) position: number;
   @ApiProperty(INSTANT) recordedAt: string;
   @ApiPropertyOptional({ description: 'true when an Idempotency-Key retry returned the first result' }) replayed?: boolean;
+  @ApiPropertyOptional({
+    type: () => ReceiptSchema,
+    nullable: true,
+    description: "The transparency log's receipt of the event (a replay's too); null when the log's tree has not included it yet: fetch it from receiptUrl",
+  })
+  receipt: ReceiptSchema | null;
+  @ApiPropertyOptional({ description: 'Where the receipt is to be fetched later, when `receipt` is null', example: '/api/log/receipt?position=1205' })
+  receiptUrl?: string;
 }
 
 export class DryRunChangeSchema {
@@ -207,6 +216,14 @@ export class FrameworkCreatedSchema {
   @ApiProperty() revision: number;
   @ApiProperty() position: number;
   @ApiProperty(INSTANT) recordedAt: string;
+  @ApiPropertyOptional({
+    type: () => ReceiptSchema,
+    nullable: true,
+    description: "The transparency log's receipt of the event (a replay's too); null when the log's tree has not included it yet: fetch it from receiptUrl",
+  })
+  receipt: ReceiptSchema | null;
+  @ApiPropertyOptional({ description: 'Where the receipt is to be fetched later, when `receipt` is null', example: '/api/log/receipt?position=1205' })
+  receiptUrl?: string;
 }
 
 export class ErrorSchema {
