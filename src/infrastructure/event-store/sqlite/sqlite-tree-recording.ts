@@ -1,9 +1,11 @@
 import type Database from 'better-sqlite3';
 import type { AppendLogEntry, StoredEvent } from '../event-store.port.js';
 import type { SignedTreeHead } from '../../../modules/transparency-log/domain/signed-tree-head.js';
+import { eventLeafHash } from '../../../modules/transparency-log/domain/leaf-data.js';
+import { sameHash } from '../../../modules/transparency-log/domain/merkle.js';
 import { InvalidTreeWrite, TreeSizeConflict, type TreeLeaf } from '../../../modules/transparency-log/domain/tree-node-store.js';
 import type { SqliteTransparencyLog } from '../../transparency-log/sqlite-transparency-log.js';
-import { toStoredEvent, type EventStatements } from './sqlite-statements.js';
+import { toStoredEvent, type EventRow, type EventStatements } from './sqlite-statements.js';
 
 /** Events recorded per call to the tree when catching up (bounds the tree's pending writes). */
 const CATCH_UP_PAGE = 1000;
@@ -14,9 +16,14 @@ const CATCH_UP_PAGE = 1000;
  * (`governance verify` names where).
  */
 export class LogBehindTree extends Error {
-  constructor(readonly position: number) {
+  constructor(
+    readonly position: number,
+    readonly changed = false,
+  ) {
     super(
-      `the Merkle tree records an event at position ${position} that the log no longer holds: events were removed behind the store's back; ` +
+      (changed
+        ? `the event at position ${position} is not the one the Merkle tree recorded there: the log was changed behind the store's back; `
+        : `the Merkle tree records an event at position ${position} that the log no longer holds: events were removed behind the store's back; `) +
         'appends are refused (run `governance verify`)',
     );
   }
@@ -39,23 +46,29 @@ export function isTreeFailure(error: unknown): boolean {
  * recorded first, in position order; an event the tree holds but the log lost refuses the group.
  */
 export class SqliteTreeRecording {
-  private readonly eventAt: Database.Statement<[number], { position: number }>;
+  private readonly eventAt: Database.Statement<[number], EventRow>;
 
   constructor(
     db: Database.Database,
     private readonly statements: EventStatements,
     readonly log: SqliteTransparencyLog,
   ) {
-    this.eventAt = db.prepare('SELECT position FROM events WHERE position = ?');
+    this.eventAt = db.prepare('SELECT position, event_id, stream_id, revision, type, data, metadata, recorded_at FROM events WHERE position = ?');
   }
 
   /**
    * Inside a write transaction: records the events the tree lacks (none, usually) and returns
-   * how many; throws LogBehindTree when the tree holds an event the log no longer has.
+   * how many; throws LogBehindTree when the tree's last event is no longer in the log as it was
+   * recorded (removed, or rewritten: the sequence rewound and another event appended there).
    */
   catchUp(): number {
     const last = this.log.lastPosition();
-    if (last !== null && this.eventAt.get(last) === undefined) throw new LogBehindTree(last);
+    if (last !== null) {
+      const row = this.eventAt.get(last);
+      if (row === undefined) throw new LogBehindTree(last);
+      const leaf = this.log.nodes.node(0, this.log.size - 1);
+      if (leaf === undefined || !sameHash(leaf, eventLeafHash(toStoredEvent(row)))) throw new LogBehindTree(last, true);
+    }
     const end = this.statements.lastPosition.get()?.position ?? null;
     if (end === null || (last !== null && end <= last)) return 0;
     let after = last ?? 0;

@@ -64,7 +64,7 @@ export interface TreeCheckReport {
   /** The recomputed tree: its size and root (hex). */
   treeSize: number;
   rootHash: string;
-  /** The first place the log and what the service stored disagree (the smallest leaf), or null. */
+  /** The first place the log and what the service stored disagree (the problem certain at the smallest leaf, an exact one on a tie), or null. */
   firstDisagreement: TreeProblem | null;
   problemCount: number;
   /** The first problems found (at most 100), by leaf. */
@@ -260,7 +260,21 @@ export class TreeCheck {
 
   private add(problem: TreeProblem): void {
     this.problemCount++;
-    if (this.first === null || problem.leafIndex < this.first.leafIndex) this.first = problem;
+    if (this.first === null || certainAt(problem) < certainAt(this.first) || (certainAt(problem) === certainAt(this.first) && isExact(problem))) this.first = problem;
     if (this.problems.length < LISTED) this.problems.push(problem);
   }
+}
+
+/**
+ * The leaf by which a problem is certain: its own for an exact one; for a head whose root differs,
+ * the last leaf of its bracket (the change is somewhere up to there). The first disagreement is
+ * the problem certain earliest, an exact one on a tie — a changed leaf found inside a head's
+ * bracket names the position itself.
+ */
+function certainAt(problem: TreeProblem): number {
+  return problem.kind === 'head-differs' ? (problem.toLeafIndex ?? problem.leafIndex) : problem.leafIndex;
+}
+
+function isExact(problem: TreeProblem): boolean {
+  return problem.kind !== 'head-differs';
 }
