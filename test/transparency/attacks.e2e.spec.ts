@@ -17,6 +17,8 @@ import { cli, milestone, putRow, rechain, rowAt, tamper, writeLog, writeReceipts
  */
 
 const EVENTS = 700;
+/** Each test runs the command line three or four times (a few seconds each on a busy machine). */
+const SLOW = 180_000;
 
 describe('attacks on the record, caught by partners’ receipts and by verify', () => {
   let base: string;
@@ -32,7 +34,7 @@ describe('attacks on the record, caught by partners’ receipts and by verify', 
     // What the partner keeps: every receipt, and the public key as it received it.
     writeReceipts(join(base, 'receipts.jsonl'), receipts);
     writeFileSync(join(base, 'partner-key.pem'), key.publicKeyPem);
-  });
+  }, SLOW);
   afterAll(() => rmSync(base, { recursive: true, force: true }));
 
   beforeEach(() => {
@@ -83,7 +85,7 @@ describe('attacks on the record, caught by partners’ receipts and by verify', 
     expect(readable.stdout).toMatch(
       new RegExp(`Merkle tree \\(kept in events.db\\): recomputed from ${EVENTS} events .*, ${EVENTS} stored leaves compared, (\\d+) signed heads checked \\(\\1 signatures valid .*\\): they agree with the log`),
     );
-  });
+  }, SLOW);
 
   it('truncation with the sequence rewound: the last event deleted and another appended at its position', async () => {
     tamper(events(), (db) => db.exec(`DELETE FROM events WHERE position = ${EVENTS}; UPDATE sqlite_sequence SET seq = ${EVENTS - 1} WHERE name = 'events';`));
@@ -106,7 +108,7 @@ describe('attacks on the record, caught by partners’ receipts and by verify', 
     const again = SqliteEventStore.open(events(), { transparency: { signingKey: loadSigningKey({ dataDir }).privateKey } });
     await expect(again.append('framework-f0', [milestone(2)], 'any')).rejects.toThrow(`the event at position ${EVENTS} is not the one the Merkle tree recorded there`);
     await again.close();
-  });
+  }, SLOW);
 
   it('a forged row: its actor and name changed, both hash chains recomputed', async () => {
     tamper(events(), (db) => {
@@ -119,7 +121,7 @@ describe('attacks on the record, caught by partners’ receipts and by verify', 
     expectAuditNames(await audit(), 300);
     const report = await expectVerifyNames(300);
     expect(report.chainsOk).toBe(true); // the chains alone are fooled
-  });
+  }, SLOW);
 
   it('a swapped pair: two consecutive events exchanged, chains recomputed', async () => {
     tamper(events(), (db) => {
@@ -131,7 +133,7 @@ describe('attacks on the record, caught by partners’ receipts and by verify', 
     });
     expectAuditNames(await audit(), 400);
     await expectVerifyNames(400);
-  });
+  }, SLOW);
 
   it('a rewritten recordedAt: an event backdated by a day, chains recomputed', async () => {
     tamper(events(), (db) => {
@@ -141,7 +143,7 @@ describe('attacks on the record, caught by partners’ receipts and by verify', 
     });
     expectAuditNames(await audit(), 500);
     await expectVerifyNames(500);
-  });
+  }, SLOW);
 
   describe('a full re-signing with a new key: a forged row, the tree rebuilt and every head signed again', () => {
     /** The attacker's rewrite: position 250 forged, chains recomputed, the tree and heads dropped and rebuilt with `attackerKey`. */
@@ -166,7 +168,7 @@ describe('attacks on the record, caught by partners’ receipts and by verify', 
       const { run, report } = await verify();
       expect(run.code).toBe(0);
       expect(report.transparency).toMatchObject({ ok: true, heads: 1 });
-    });
+    }, SLOW);
 
     it('with the service’s key held apart (SIGNING_KEY_FILE): verify finds no head signed by it, the partner names the position', async () => {
       const keyFile = join(root, 'service-key.pem');
@@ -179,6 +181,6 @@ describe('attacks on the record, caught by partners’ receipts and by verify', 
       expect(run.code).toBe(1);
       expect(report.transparency).toMatchObject({ ok: false, heads: 1, signatures: 0, firstDisagreement: { kind: 'head-signature', position: EVENTS } });
       expect(run.stderr).toMatch(/Merkle tree: the head of 700 events signed at .*: /);
-    });
+    }, SLOW);
   });
 });
