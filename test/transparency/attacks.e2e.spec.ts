@@ -1,10 +1,11 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateKeyPairSync } from 'node:crypto';
+import { createPublicKey, generateKeyPairSync } from 'node:crypto';
 import { SqliteEventStore } from '../../src/infrastructure/event-store/sqlite/sqlite-event-store.adapter.js';
 import { LogBehindTree } from '../../src/infrastructure/event-store/sqlite/sqlite-tree-recording.js';
 import { loadSigningKey } from '../../src/infrastructure/transparency-log/signing-key.js';
+import { verifyReceipt } from '../../src/modules/transparency-log/domain/receipt.js';
 import { cli, milestone, putRow, rechain, rowAt, tamper, writeLog, writeReceipts, type Run } from './tamper.js';
 
 /**
@@ -80,6 +81,14 @@ describe('attacks on the record, caught by partners’ receipts and by verify', 
     expect(report.transparency).toMatchObject({ ok: true, events: EVENTS, leaves: EVENTS, signatures: report.transparency.heads });
     expect(report.transparency.heads).toBeGreaterThanOrEqual(EVENTS / 25);
     expect(checked.stderr).toBe('');
+    // `governance log` gives what GET /api/log/* gives: a receipt on one line, ready to keep.
+    const receipt = await cli(['log', 'receipt', '--position', String(EVENTS)], { DATA_DIR: dataDir });
+    expect(receipt.code).toBe(0);
+    const partnerKey = createPublicKey(readFileSync(files.key, 'utf8'));
+    expect(verifyReceipt(JSON.parse(receipt.stdout), partnerKey)).toEqual({ ok: true });
+    expect(JSON.parse(receipt.stdout)).toMatchObject({ position: EVENTS, leafIndex: EVENTS - 1, treeHead: { treeSize: EVENTS } });
+    const refused = await cli(['log', 'consistency', '--from', '5', '--to', String(EVENTS + 1)], { DATA_DIR: dataDir });
+    expect(refused).toMatchObject({ code: 1, stderr: `error: invalid --to: to must be at most ${EVENTS}: the latest signed tree head covers ${EVENTS} events\n` });
     const readable = await cli(['verify'], { DATA_DIR: dataDir });
     expect(readable.stdout).toContain(`${EVENTS} events verified: the hash chains are intact`);
     expect(readable.stdout).toMatch(
