@@ -88,7 +88,7 @@ describe('attacks on the record, caught by partners’ receipts and by verify', 
     expect(verifyReceipt(JSON.parse(receipt.stdout), partnerKey)).toEqual({ ok: true });
     expect(JSON.parse(receipt.stdout)).toMatchObject({ position: EVENTS, leafIndex: EVENTS - 1, treeHead: { treeSize: EVENTS } });
     const refused = await cli(['log', 'consistency', '--from', '5', '--to', String(EVENTS + 1)], { DATA_DIR: dataDir });
-    expect(refused).toMatchObject({ code: 1, stderr: `error: invalid --to: to must be at most ${EVENTS}: the latest signed tree head covers ${EVENTS} events\n` });
+    expect(refused).toMatchObject({ code: 1, stderr: `error: invalid --to: --to must be at most ${EVENTS}: the latest signed tree head covers ${EVENTS} events\n` });
     const readable = await cli(['verify'], { DATA_DIR: dataDir });
     expect(readable.stdout).toContain(`${EVENTS} events verified: the hash chains are intact`);
     expect(readable.stdout).toMatch(

@@ -52,7 +52,9 @@ export class LogCommand extends CliCommand {
   }
 
   async run([what]: string[], options: LogOptions): Promise<void> {
-    const answer = await this.read(what, options);
+    const answer = await this.read(what, options).catch((error: unknown) => {
+      throw asOptions(error);
+    });
     await writeOut(typeof answer === 'string' ? answer : `${JSON.stringify(answer)}\n`);
   }
 
@@ -78,4 +80,16 @@ export class LogCommand extends CliCommand {
         throw new InvalidInput([{ field: 'what', problems: [`what must be one of ${WHAT.join(', ')}, got "${what ?? ''}"`] }]);
     }
   }
+}
+
+/** A refusal of the query names the HTTP parameter (`to`); here it is the option (`--to`). */
+function asOptions(error: unknown): unknown {
+  if (!(error instanceof InvalidInput)) return error;
+  const names: Record<string, string> = NAMES;
+  return new InvalidInput(
+    error.fields.map(({ field, problems }) => {
+      const name = names[field] ?? field;
+      return { field: name, problems: problems.map((p) => (p.startsWith(field) ? name + p.slice(field.length) : p)) };
+    }),
+  );
 }
