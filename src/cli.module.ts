@@ -13,6 +13,7 @@ import { StateCommand } from './modules/frameworks/queries/state-at-date/state-a
 import { TimelineCommand } from './modules/frameworks/queries/timeline/timeline.cli.command.js';
 import { VerifyCommand } from './modules/frameworks/queries/verify-integrity/verify-integrity.cli.command.js';
 import { AuditReceiptsCommand } from './modules/transparency-log/commands/audit-receipts/audit-receipts.cli.command.js';
+import { LogCommand } from './modules/transparency-log/queries/log-reads.cli.command.js';
 import { CliProgram } from './platform/cli/cli-program.js';
 import type { AppConfig } from './platform/config/app-config.js';
 export const CLI_COMMANDS = [
@@ -29,13 +30,14 @@ export const CLI_COMMANDS = [
   VerifyCommand,
   RestoreCommand,
   AuditReceiptsCommand,
+  LogCommand,
 ];
 
 /** The names of the commands (to choose the configuration before Nest starts). */
-export const CLI_COMMAND_NAMES = ['state', 'timeline', 'versions', 'history', 'diff', 'frameworks', 'append', 'import', 'export', 'rebuild', 'verify', 'restore', 'audit'] as const;
+export const CLI_COMMAND_NAMES = ['state', 'timeline', 'versions', 'history', 'diff', 'frameworks', 'append', 'import', 'export', 'rebuild', 'verify', 'restore', 'audit', 'log'] as const;
 
-/** Commands that never load the seed: they work on the log itself (import or restore into an empty store, export, rebuild, verify). */
-export const WITHOUT_SEED = new Set<string>(['import', 'export', 'rebuild', 'verify', 'restore']);
+/** Commands that never load the seed: they work on the log itself (import or restore into an empty store, export, rebuild, verify, the transparency log's reads). */
+export const WITHOUT_SEED = new Set<string>(['import', 'export', 'rebuild', 'verify', 'restore', 'log']);
 
 /** Commands that open no store and need no configuration: the offline audit reads only its files. */
 export const WITHOUT_STORE = new Set<string>(['audit']);

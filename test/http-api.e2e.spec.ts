@@ -153,7 +153,13 @@ describe('HTTP API on the embedded stores', () => {
 
     it('201 then the write is visible at once; the actor is the token owner', async () => {
       const res = await append({ type: 'ConventionExtended', effectiveDate: '2017-11', data: { conventionId: 'cc-2015', newEnd: '2018' }, source }).expect(201);
-      expect(res.body).toEqual({ eventId: expect.any(String), revision: CCCS13_SEED.length, position: expect.any(Number), recordedAt: expect.any(String) });
+      expect(res.body).toEqual({
+        eventId: expect.any(String),
+        revision: CCCS13_SEED.length,
+        position: expect.any(Number),
+        recordedAt: expect.any(String),
+        receipt: expect.objectContaining({ position: res.body.position, leafIndex: CCCS13_SEED.length }),
+      });
       const after = await state('at=2018-06-30').expect(200);
       expect(after.body.conventions.map((c: { id: string }) => c.id)).toEqual(['cc-2015']);
       const history = (await http.get('/api/frameworks/cccs13/history?actor=secretariat').expect(200)).body.events;

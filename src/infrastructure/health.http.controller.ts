@@ -4,7 +4,7 @@ import { EVENT_STORE, type EventStore } from './event-store/event-store.port.js'
 import { ProjectionRunner } from './projection/projection-runner.js';
 import { READ_MODEL_STORE, type ReadModelStore } from './read-models/read-model.port.js';
 import { APP_CONFIG, type AppConfig } from '../platform/config/app-config.js';
-import { HealthSchema } from '../platform/openapi/api-schemas.js';
+import { HealthSchema } from '../platform/openapi/status-schemas.js';
 import { OptionalBearerAuthGuard, OptionalPrincipal } from '../platform/auth/optional-bearer-auth.guard.js';
 import type { Principal } from '../platform/auth/token-registry.js';
 import { withoutDetails } from '../platform/http/without-details.js';

@@ -10,15 +10,19 @@ import { SqliteReadModelStore } from './read-models/sqlite/sqlite-read-model.ada
 import { HealthController } from './health.http.controller.js';
 import { MinPositionInterceptor } from './projection/min-position.interceptor.js';
 import { ProjectionRunner } from './projection/projection-runner.js';
+import type { SigningKey } from './transparency-log/signing-key.js';
+import { SIGNING_KEY, TRANSPARENCY_LOG_PROVIDERS } from './transparency-log/transparency-log.providers.js';
+import { TRANSPARENCY_LOG, type TransparencyLogPort } from './transparency-log/transparency-log.port.js';
 
 /** Opens the configured adapters of both ports. The server adapters are loaded only when chosen. */
-export async function openEventStore(config: AppConfig): Promise<EventStore> {
+export async function openEventStore(config: AppConfig, key?: SigningKey): Promise<EventStore> {
   if (config.eventStore === 'kurrentdb') {
     const { KurrentDbEventStore } = await import('./event-store/kurrentdb/kurrentdb-event-store.adapter.js');
     return KurrentDbEventStore.connect(config.kurrentdbUrl!);
   }
   mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
-  return SqliteEventStore.open(join(config.dataDir, 'events.db'));
+  // The embedded store keeps the transparency log's tree in its own file, written in its appends.
+  return SqliteEventStore.open(join(config.dataDir, 'events.db'), key ? { transparency: { signingKey: key.privateKey } } : {});
 }
 
 export async function openReadModelStore(config: AppConfig): Promise<ReadModelStore> {
@@ -32,18 +36,20 @@ export async function openReadModelStore(config: AppConfig): Promise<ReadModelSt
 
 /**
  * The infrastructure: the configured adapters of both ports, the projection that keeps the read
- * models, read-your-writes (`minPosition`) and /health.
+ * models, read-your-writes (`minPosition`), /health, and the transparency log over the event log
+ * (its signing key, its placement: docs/transparency.md).
  */
 @Global()
 @Module({
   controllers: [HealthController],
   providers: [
-    { provide: EVENT_STORE, useFactory: openEventStore, inject: [APP_CONFIG] },
+    { provide: EVENT_STORE, useFactory: openEventStore, inject: [APP_CONFIG, SIGNING_KEY] },
+    ...TRANSPARENCY_LOG_PROVIDERS({ config: APP_CONFIG, events: EVENT_STORE, log: TRANSPARENCY_LOG }),
     { provide: READ_MODEL_STORE, useFactory: openReadModelStore, inject: [APP_CONFIG] },
     ProjectionRunner,
     { provide: APP_INTERCEPTOR, useClass: MinPositionInterceptor },
   ],
-  exports: [EVENT_STORE, READ_MODEL_STORE, ProjectionRunner],
+  exports: [EVENT_STORE, READ_MODEL_STORE, ProjectionRunner, TRANSPARENCY_LOG, SIGNING_KEY],
 })
 export class InfrastructureModule implements OnApplicationShutdown {
   private readonly logger = new Logger('Stores');
@@ -51,9 +57,12 @@ export class InfrastructureModule implements OnApplicationShutdown {
   constructor(
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
+    @Inject(TRANSPARENCY_LOG) private readonly transparency: TransparencyLogPort,
   ) {}
 
   async onApplicationShutdown(): Promise<void> {
+    // The follower of the log stops before the log it follows.
+    await this.transparency.close().catch(() => undefined);
     await Promise.allSettled([this.events.close(), this.readModels.close()]);
     this.logger.log('stores closed');
   }

@@ -207,6 +207,11 @@ describe('web page and OpenAPI documentation (HTTP)', () => {
           '/api/frameworks/{id}/items',
           '/api/frameworks/{id}/state',
           '/api/frameworks/{id}/timeline',
+          '/api/log/head',
+          '/api/log/key',
+          '/api/log/proof/consistency',
+          '/api/log/proof/inclusion',
+          '/api/log/receipt',
           '/health',
         ].sort(),
       );
@@ -224,6 +229,9 @@ describe('web page and OpenAPI documentation (HTTP)', () => {
         'query:knownAt': false,
       });
       expect(params('/api/frameworks/{id}/timeline')).toEqual({ 'path:id': true, 'query:knownAt': false });
+      expect(params('/api/log/receipt')).toEqual({ 'query:position': true });
+      expect(params('/api/log/proof/inclusion')).toEqual({ 'query:position': true, 'query:treeSize': false });
+      expect(params('/api/log/proof/consistency')).toEqual({ 'query:from': true, 'query:to': false });
       expect(params('/api/frameworks/{id}/history')).toEqual({
         'path:id': true,
         'query:actor': false,

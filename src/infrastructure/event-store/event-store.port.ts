@@ -1,3 +1,5 @@
+import type { SignedTreeHead } from '../../modules/transparency-log/domain/signed-tree-head.js';
+
 /**
  * The event store port. Adapters: embedded SQLite (default) and KurrentDB.
  * Every adapter passes the shared contract suite in `event-store.contract.ts`.
@@ -44,6 +46,20 @@ export interface AppendResult {
   events: StoredEvent[];
   /** True when every event id was already stored: nothing was appended. */
   replayed: boolean;
+  /**
+   * Where the appended events went in the transparency log's Merkle tree, when the store keeps the
+   * tree in its own append transaction (the embedded store): each event's leaf, and the signed
+   * head of the commit that included them. Absent on a replay, and where the tree is kept by a
+   * follower of the log (KurrentDB): the transparency log gives the receipts then.
+   */
+  logEntry?: AppendLogEntry;
+}
+
+export interface AppendLogEntry {
+  /** One per appended event, in order. */
+  leaves: { leafIndex: number; position: number }[];
+  /** The head signed when the append's group committed: it includes every leaf above. */
+  treeHead: SignedTreeHead;
 }
 
 export class WrongExpectedRevision extends Error {

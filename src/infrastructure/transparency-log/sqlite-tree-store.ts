@@ -24,8 +24,8 @@ import {
  * events; called alone, it is its own transaction. Reads see the caller's uncommitted writes
  * (same connection), so a tree appended twice in one transaction stays consistent.
  *
- * Wiring (next step): create it on the event store's handle, `new MerkleTree(store)`, and call
- * `tree.append(...)` (or `TransparencyLog.record`) in the append transaction, after the inserts.
+ * Used through `SqliteTransparencyLog`: on the embedded event store's handle (`events.db`, written
+ * in the append transaction) or on the follower's `transparency.db` (KurrentDB).
  */
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS transparency_leaves (
@@ -56,6 +56,7 @@ export class SqliteTreeNodeStore implements TreeNodeStore {
     node: Database.Statement<[number, number], { hash: Buffer }>;
     positionOf: Database.Statement<[number], { position: number }>;
     leafIndexOf: Database.Statement<[number], { leaf_index: number }>;
+    leaves: Database.Statement<[number, number], { leaf_index: number; position: number; hash: Buffer }>;
     insertLeaf: Database.Statement<[number, number, Buffer]>;
     insertNode: Database.Statement<[number, number, Buffer]>;
   };
@@ -68,6 +69,7 @@ export class SqliteTreeNodeStore implements TreeNodeStore {
       node: db.prepare('SELECT hash FROM transparency_nodes WHERE level = ? AND idx = ?'),
       positionOf: db.prepare('SELECT position FROM transparency_leaves WHERE leaf_index = ?'),
       leafIndexOf: db.prepare('SELECT leaf_index FROM transparency_leaves WHERE position = ?'),
+      leaves: db.prepare('SELECT leaf_index, position, hash FROM transparency_leaves WHERE leaf_index >= ? ORDER BY leaf_index LIMIT ?'),
       insertLeaf: db.prepare('INSERT INTO transparency_leaves (leaf_index, position, hash) VALUES (?, ?, ?)'),
       insertNode: db.prepare('INSERT INTO transparency_nodes (level, idx, hash) VALUES (?, ?, ?)'),
     };
@@ -112,6 +114,11 @@ export class SqliteTreeNodeStore implements TreeNodeStore {
 
   extend(leaves: readonly TreeLeaf[], nodes: readonly TreeNode[]): void {
     this.extendTransaction(leaves, nodes);
+  }
+
+  /** The leaves from index `from`, in order, at most `limit` (what `verify` compares with the log). */
+  leaves(from: number, limit: number): TreeLeaf[] {
+    return this.statements.leaves.all(from, limit).map((row) => ({ index: row.leaf_index, position: row.position, hash: row.hash }));
   }
 }
 

@@ -1,3 +1,5 @@
+import { createPrivateKey } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 
@@ -33,6 +35,12 @@ export interface AppConfig {
   projection: boolean;
   /** Load the CCCS13 history on the first start of an empty store (SEED=false to start empty). */
   seed: boolean;
+  /**
+   * SIGNING_KEY_FILE: the Ed25519 private key (PKCS#8 PEM) that signs the transparency log's tree
+   * heads, shared by every instance of one log; unset: DATA_DIR/log-signing-key.pem, created on
+   * first start (0600). Read at start: an unreadable file or another kind of key stops it, naming the file.
+   */
+  signingKeyFile?: string;
 }
 
 export interface AuthFailureSettings {
@@ -148,6 +156,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!['on', 'off'].includes(projectionSetting)) problems.push(`PROJECTION must be on or off, got "${env.PROJECTION}"`);
   const seed = env.SEED === undefined ? true : !['false', '0', 'no'].includes(env.SEED.toLowerCase());
 
+  const signingKeyFile = env.SIGNING_KEY_FILE?.trim() ? resolve(env.SIGNING_KEY_FILE.trim()) : undefined;
+  if (signingKeyFile !== undefined) {
+    const problem = signingKeyProblem(signingKeyFile);
+    if (problem) problems.push(`SIGNING_KEY_FILE: ${problem}`);
+  }
+
   if (problems.length > 0) throw new ConfigError(`configuration: ${problems.join('; ')}`);
   return {
     port,
@@ -168,5 +182,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     ...(env.MONGODB_URI ? { mongodbUri: env.MONGODB_URI } : {}),
     projection: projectionSetting !== 'off',
     seed,
+    ...(signingKeyFile !== undefined ? { signingKeyFile } : {}),
   };
+}
+
+/** What is wrong with the key file SIGNING_KEY_FILE names (it must hold an Ed25519 private key, PKCS#8 PEM), or null. */
+function signingKeyProblem(file: string): string | null {
+  let pem: string;
+  try {
+    pem = readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return `cannot read ${file}${code ? ` (${code})` : ''}`;
+  }
+  try {
+    const key = createPrivateKey(pem);
+    return key.asymmetricKeyType === 'ed25519' ? null : `${file} is a ${key.asymmetricKeyType ?? 'unknown'} key, not an Ed25519 key`;
+  } catch {
+    return `${file} is not a PEM private key (an Ed25519 key in PKCS#8 PEM is expected)`;
+  }
 }

@@ -4,12 +4,24 @@ import { GENERATED_DIGEST_FILE, GENERATED_TOKEN_FILE, readDigestFile } from '../
 import type { AppConfig } from '../config/app-config.js';
 import { databaseFiles, octal, OWNER_ONLY_DIR, secureDataDir } from './owner-only.js';
 
-/** What the service keeps under DATA_DIR. */
-export const DATA_FILES = [...databaseFiles('events.db'), ...databaseFiles('read-models.db'), GENERATED_TOKEN_FILE, GENERATED_DIGEST_FILE];
+/** What the service keeps under DATA_DIR (with the transparency log's signing key and, on KurrentDB, its tree: docs/transparency.md). */
+export const DATA_FILES = [
+  ...databaseFiles('events.db'),
+  ...databaseFiles('read-models.db'),
+  ...databaseFiles('transparency.db'),
+  'log-signing-key.pem',
+  GENERATED_TOKEN_FILE,
+  GENERATED_DIGEST_FILE,
+];
 
-/** Whether this configuration keeps anything under DATA_DIR (an embedded store, or the generated token). */
-export function usesDataDir(config: AppConfig): boolean {
-  return config.eventStore === 'sqlite' || config.readModelStore === 'sqlite' || config.apiTokens.size === 0;
+/**
+ * Whether this configuration keeps anything under DATA_DIR: every one does — the embedded event
+ * store keeps the transparency log's tree in events.db, and a KurrentDB instance its own copy in
+ * transparency.db (docs/transparency.md); besides, the embedded read models, the generated token,
+ * the default signing key.
+ */
+export function usesDataDir(_config: AppConfig): boolean {
+  return true;
 }
 
 /**

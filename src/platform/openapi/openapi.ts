@@ -17,7 +17,7 @@ import { sourceSchema } from '../../modules/frameworks/domain/events/common.sche
 import { eventBodySchema } from '../../modules/frameworks/domain/events/event-body.js';
 import { CATALOGUE, EVENT_TYPES } from '../../modules/frameworks/domain/events/event-catalogue.js';
 import { docsContentSecurityPolicy } from './docs-csp.js';
-import { ErrorSchema, RevisionConflictSchema, RuleBrokenSchema, ValidationErrorSchema } from './api-schemas.js';
+import { ErrorSchema, RevisionConflictSchema, RuleBrokenSchema, ValidationErrorSchema } from './status-schemas.js';
 
 /** The request bodies, described by the same schemas that validate them (see `components` below). */
 export const EVENT_BODY_REF = { $ref: '#/components/schemas/EventBodyDto' };

@@ -5,6 +5,7 @@ import { RuleBroken } from '../../../libs/app-errors.js';
 import { ev, established } from '../../../modules/frameworks/domain/testing/given-when-then.js';
 import { seedEvents } from '../../../modules/frameworks/seed/seed-loader.js';
 import { EventRecorder } from '../../../modules/frameworks/write-path/event-recorder.js';
+import type { TransparencyLogPort } from '../../transparency-log/transparency-log.port.js';
 import type { AppConfig } from '../../../platform/config/app-config.js';
 import type { ProjectionRunner } from '../../projection/projection-runner.js';
 import { ProjectionRunner as Runner } from '../../projection/projection-runner.js';
@@ -59,7 +60,9 @@ describe('KurrentDB adapter, several instances on one cluster', () => {
     const [a, b] = [instance(), instance()];
     const projection = { waitFor: async () => true } as unknown as ProjectionRunner;
     const config = { maxYearsAhead: 100 } as AppConfig;
-    const [recorderA, recorderB] = [new EventRecorder(a, projection, config), new EventRecorder(b, projection, config)];
+    // Receipts are not what this test is about: a transparency log that has none to give.
+    const transparency = { receipts: async () => null } as unknown as TransparencyLogPort;
+    const [recorderA, recorderB] = [new EventRecorder(a, projection, config, transparency), new EventRecorder(b, projection, config, transparency)];
     await recorderA.record({ frameworkId: 'fw', events: [{ event: established('1990') }], actor: 'admin' });
     const milestone = (id: string, name: string) => ({ event: ev('MilestoneNoted', '2020', { milestoneId: id, name }) });
 

@@ -11,6 +11,8 @@ import { checkAppendArguments } from '../port-arguments.js';
 import { GENESIS, link } from './hash-chain.js';
 import { ownError } from './sqlite-errors.js';
 import { toStoredEvent, type EventRow, type EventStatements } from './sqlite-statements.js';
+import { isTreeFailure, logEntryOf, type SqliteTreeRecording } from './sqlite-tree-recording.js';
+import type { TreeLeaf } from '../../../modules/transparency-log/domain/tree-node-store.js';
 
 /** A new event, validated and serialized, ready to insert. */
 interface PendingEvent {
@@ -28,7 +30,7 @@ interface QueuedAppend {
   reject: (error: unknown) => void;
 }
 
-type Outcome = { ok: true; result: AppendResult } | { ok: false; error: unknown };
+type Outcome = { ok: true; result: AppendResult; leaves?: TreeLeaf[] } | { ok: false; error: unknown };
 
 /** The head of the log while a group is written: read once when the group takes the write lock, then kept. */
 interface LogHead {
@@ -47,6 +49,11 @@ interface LogHead {
  * holds the write lock, and carried from one append to the next; the head of each stream
  * (revision and hash) is one query. Refusals that need no write (a wrong revision, an id taken)
  * are found before the append's savepoint is opened.
+ *
+ * With the transparency log (`tree`): the group first checks that the Merkle tree ends where the
+ * log ends (recording what it lacks); each append records its events as leaves in its savepoint;
+ * a group that stored events seals one signed head, in the same transaction. A failure of the
+ * tree rolls the whole group back.
  */
 export class SqliteAppender {
   private readonly queue: QueuedAppend[] = [];
@@ -54,7 +61,7 @@ export class SqliteAppender {
   private readonly groupTransaction: Database.Transaction<(batch: QueuedAppend[], outcomes: Outcome[]) => void>;
   /** The writes of one append (a savepoint within the group's transaction). */
   private readonly insertTransaction: Database.Transaction<
-    (streamId: string, events: PendingEvent[], current: number, streamHash: string, head: LogHead) => AppendResult
+    (streamId: string, events: PendingEvent[], current: number, streamHash: string, head: LogHead) => { result: AppendResult; leaves?: TreeLeaf[] }
   >;
   /** The revision and stream hash of a stream's last event, in one query. */
   private readonly streamHead: Database.Statement<[string], { revision: number; stream_hash: string }>;
@@ -70,6 +77,7 @@ export class SqliteAppender {
       /** Called after a commit that stored new events. */
       appended: () => void;
     },
+    private readonly tree: SqliteTreeRecording | null = null,
   ) {
     this.streamHead = db.prepare<[string], { revision: number; stream_hash: string }>(
       'SELECT revision, stream_hash FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1',
@@ -83,12 +91,18 @@ export class SqliteAppender {
         logHash: this.statements.lastLogHash.get()?.log_hash ?? GENESIS,
         recordedAt: this.statements.lastRecordedAt.get()?.recorded_at,
       };
+      this.tree?.catchUp();
       for (const request of batch) {
         try {
-          outcomes.push({ ok: true, result: this.appendInGroup(request, head) });
+          outcomes.push(this.appendInGroup(request, head));
         } catch (error) {
+          if (isTreeFailure(error)) throw error;
           outcomes.push({ ok: false, error });
         }
+      }
+      if (this.tree && outcomes.some((o) => o.ok && o.leaves !== undefined)) {
+        const treeHead = this.tree.seal();
+        for (const outcome of outcomes) if (outcome.ok && outcome.leaves) outcome.result.logEntry = logEntryOf(outcome.leaves, treeHead);
       }
     });
   }
@@ -134,20 +148,26 @@ export class SqliteAppender {
   }
 
   /** One append of a group: its checks, then its rows in a savepoint. `head` moves on when it is stored. */
-  private appendInGroup({ streamId, pending, expected }: QueuedAppend, head: LogHead): AppendResult {
+  private appendInGroup({ streamId, pending, expected }: QueuedAppend, head: LogHead): Outcome {
     const stored = pending.map((e) => this.statements.byEventId.get(e.eventId));
-    if (stored.some((row) => row !== undefined)) return this.replay(streamId, stored);
+    if (stored.some((row) => row !== undefined)) return { ok: true, result: this.replay(streamId, stored) };
 
     const last = this.streamHead.get(streamId);
     const current = last?.revision ?? -1;
     if (!satisfies(expected, current)) throw new WrongExpectedRevision(streamId, expected, current);
     const next: LogHead = { ...head };
-    const result = this.insertTransaction(streamId, pending, current, last?.stream_hash ?? GENESIS, next);
+    const { result, leaves } = this.insertTransaction(streamId, pending, current, last?.stream_hash ?? GENESIS, next);
     Object.assign(head, next); // only once the savepoint is released
-    return result;
+    return { ok: true, result, ...(leaves ? { leaves } : {}) };
   }
 
-  private insertInTransaction(streamId: string, events: PendingEvent[], current: number, streamHash: string, head: LogHead): AppendResult {
+  private insertInTransaction(
+    streamId: string,
+    events: PendingEvent[],
+    current: number,
+    streamHash: string,
+    head: LogHead,
+  ): { result: AppendResult; leaves?: TreeLeaf[] } {
     const recordedAt = this.nextRecordedAt(head.recordedAt);
     let logHash = head.logHash;
     const appended = events.map((e, i): StoredEvent => {
@@ -167,9 +187,11 @@ export class SqliteAppender {
         metadata: JSON.parse(e.metadata),
       };
     });
+    // The leaves, in the same savepoint as the rows: they stand or fall with them.
+    const leaves = this.tree?.record(appended);
     head.logHash = logHash;
     head.recordedAt = recordedAt;
-    return { nextRevision: current + events.length, events: appended, replayed: false };
+    return { result: { nextRevision: current + events.length, events: appended, replayed: false }, ...(leaves ? { leaves } : {}) };
   }
 
   /**

@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type {
   AppendResult,
@@ -17,6 +18,8 @@ import { SqliteRestorer } from './sqlite-restorer.js';
 import { openEventsDatabase } from './sqlite-schema.js';
 import { chainedEvents, prepareStatements, toStoredEvent, type EventStatements } from './sqlite-statements.js';
 import { SqliteSubscription } from './sqlite-subscription.js';
+import { SqliteTreeRecording } from './sqlite-tree-recording.js';
+import { SqliteTransparencyLog } from '../../transparency-log/sqlite-transparency-log.js';
 
 /** The embedded event store, the default adapter: one SQLite file. How it keeps the port's promises: docs/event-store.md. */
 
@@ -33,6 +36,13 @@ export interface SqliteEventStoreOptions {
    * wake subscriptions at once. Default: 1000.
    */
   pollIntervalMs?: number;
+  /**
+   * Keep the transparency log in this file (docs/transparency.md): the Merkle tree over the log,
+   * extended in each append's transaction, and one head signed with this key per group commit.
+   * Events the tree lacks when the file is opened (a store made before the tree) are recorded at
+   * once, in one transaction. Without it, the store keeps no tree (a process with it catches up).
+   */
+  transparency?: { signingKey: KeyObject };
 }
 
 export class SqliteEventStore implements EventStore {
@@ -41,26 +51,36 @@ export class SqliteEventStore implements EventStore {
   private readonly statements: EventStatements;
   private readonly appender: SqliteAppender;
   private readonly restorer: SqliteRestorer;
+  private readonly tree: SqliteTreeRecording | null;
 
   private constructor(
     private readonly db: Database.Database,
-    private readonly options: Required<SqliteEventStoreOptions>,
+    private readonly options: Omit<Required<SqliteEventStoreOptions>, 'transparency'> & Pick<SqliteEventStoreOptions, 'transparency'>,
   ) {
     this.statements = prepareStatements(db);
-    this.appender = new SqliteAppender(db, this.statements, {
-      now: options.now,
-      assertOpen: () => this.assertOpen(),
-      appended: () => this.notifySubscriptions(),
-    });
-    this.restorer = new SqliteRestorer(db, this.statements);
+    const key = options.transparency?.signingKey;
+    this.tree = key ? new SqliteTreeRecording(db, this.statements, new SqliteTransparencyLog(db, key, options.now)) : null;
+    this.appender = new SqliteAppender(
+      db,
+      this.statements,
+      {
+        now: options.now,
+        assertOpen: () => this.assertOpen(),
+        appended: () => this.notifySubscriptions(),
+      },
+      this.tree,
+    );
+    this.restorer = new SqliteRestorer(db, this.statements, this.tree);
+    this.tree?.catchUpNow(db);
   }
 
   /** Opens (creating if needed) the store in `file`; `':memory:'` for a throwaway store. */
   static open(file: string, options: SqliteEventStoreOptions = {}): SqliteEventStore {
-    const resolved: Required<SqliteEventStoreOptions> = {
+    const resolved = {
       now: options.now ?? (() => new Date()),
       busyTimeoutMs: options.busyTimeoutMs ?? 5000,
       pollIntervalMs: options.pollIntervalMs ?? 1000,
+      ...(options.transparency ? { transparency: options.transparency } : {}),
     };
     const db = openEventsDatabase(file, resolved.busyTimeoutMs);
     try {
@@ -101,6 +121,20 @@ export class SqliteEventStore implements EventStore {
   async restore(events: StoredEvent[]): Promise<void> {
     this.assertOpen();
     if (this.restorer.restore(events) > 0) this.notifySubscriptions();
+  }
+
+  /** The transparency log this file keeps (null: opened without it). */
+  get transparencyLog(): SqliteTransparencyLog | null {
+    return this.tree?.log ?? null;
+  }
+
+  /**
+   * Runs `read` in one read transaction: everything it reads from the file is one snapshot, even
+   * while other processes append (`verify` of the tree reads the events, leaves and heads so).
+   */
+  snapshot<T>(read: (page: (after: number, limit: number) => StoredEvent[]) => T): T {
+    this.assertOpen();
+    return this.db.transaction(() => read((after, limit) => this.readPage(after, limit)))();
   }
 
   async chainHead(): Promise<string | null> {

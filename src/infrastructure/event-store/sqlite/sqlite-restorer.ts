@@ -7,6 +7,7 @@ import { RestoreLogCheck, type RestoreLogProblem } from '../restore-checks.js';
 import { GENESIS, link, type HashedEvent } from './hash-chain.js';
 import { ownError } from './sqlite-errors.js';
 import type { EventStatements } from './sqlite-statements.js';
+import type { SqliteTreeRecording } from './sqlite-tree-recording.js';
 
 /** A record to restore, checked and serialized. */
 interface RestoredRecord extends HashedEvent {
@@ -16,7 +17,9 @@ interface RestoredRecord extends HashedEvent {
 /**
  * Restores a backup into an empty file: the records keep their ids, streams, revisions,
  * positions, recordedAt, data and metadata; the chains are recomputed as `append` computes them,
- * so a faithful copy ends with the same chain head. One transaction.
+ * so a faithful copy ends with the same chain head. One transaction. With the transparency log,
+ * the restored events become the Merkle tree in the same transaction (the tree is a function of
+ * the records: a faithful copy has the original's roots, so receipts issued before still verify).
  */
 export class SqliteRestorer {
   private readonly transaction: Database.Transaction<(records: RestoredRecord[]) => void>;
@@ -24,6 +27,7 @@ export class SqliteRestorer {
   constructor(
     db: Database.Database,
     private readonly statements: EventStatements,
+    private readonly tree: SqliteTreeRecording | null = null,
   ) {
     this.transaction = db.transaction((records: RestoredRecord[]) => this.restoreInTransaction(records));
   }
@@ -55,6 +59,7 @@ export class SqliteRestorer {
       streams.set(r.streamId, links.streamHash);
       this.statements.insertAt.run(r.position, r.eventId, r.streamId, r.revision, r.type, r.data, r.metadata, r.recordedAt, links.streamHash, logHash);
     }
+    this.tree?.recordRestored(records.map(asStored));
   }
 }
 
@@ -91,6 +96,20 @@ function prepareRestore(events: StoredEvent[]): RestoredRecord[] {
       recordedAt: event.recordedAt,
     };
   });
+}
+
+/** A restored record as the store will read it back (the leaf is computed from that). */
+function asStored(r: RestoredRecord): StoredEvent {
+  return {
+    position: r.position,
+    eventId: r.eventId,
+    streamId: r.streamId,
+    revision: r.revision,
+    type: r.type,
+    recordedAt: r.recordedAt,
+    data: JSON.parse(r.data) as Record<string, unknown>,
+    metadata: JSON.parse(r.metadata) as Record<string, unknown>,
+  };
 }
 
 /** A rule of the log broken by a record, as the store words it. */

@@ -1,7 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EVENT_STORE, WrongExpectedRevision, type EventStore, type StoredEvent } from '../../../infrastructure/event-store/event-store.port.js';
+import { EVENT_STORE, WrongExpectedRevision, type AppendLogEntry, type EventStore, type StoredEvent } from '../../../infrastructure/event-store/event-store.port.js';
 import { streamIdOf, toNewEvent, type EventMetadata } from '../../../infrastructure/event-store/framework-stream.js';
 import { ProjectionRunner } from '../../../infrastructure/projection/projection-runner.js';
+import { TRANSPARENCY_LOG, type TransparencyLogPort } from '../../../infrastructure/transparency-log/transparency-log.port.js';
+import type { Receipt } from '../../transparency-log/domain/receipt.js';
 import { APP_CONFIG, type AppConfig } from '../../../platform/config/app-config.js';
 import { FrameworkExists, FrameworkNotFound, InvalidInput, RevisionConflict, RuleBroken } from '../../../libs/app-errors.js';
 import { decideBatch } from '../domain/decider/decide-batch.js';
@@ -13,7 +15,7 @@ import { DecisionStates } from './decision-states.js';
 import { FrameworkQueue } from './framework-queue.js';
 import { assertNotTooFarAhead, latestAllowedDay } from './future-bound.js';
 import { eventIdFor, replayOf, requestHash } from './idempotency.js';
-import { readYourWrites } from './read-your-writes.js';
+import { READ_YOUR_WRITES_MS, readYourWrites } from './read-your-writes.js';
 
 /** One event to record, validated. */
 export interface EventToRecord {
@@ -43,6 +45,12 @@ export interface RecordResult {
   replayed: boolean;
   /** False when the read models had not caught up within the wait (the write itself is durable). */
   projected: boolean;
+  /**
+   * The transparency log's receipt of each stored event (a replay's too), in order: its leaf and a
+   * signed tree head that includes it. Null when the log's tree had not included them within the
+   * wait (a follower of KurrentDB that lags): `GET /api/log/receipt?position=` gives them later.
+   */
+  receipts: Receipt[] | null;
 }
 
 export interface CheckResult {
@@ -68,6 +76,7 @@ export class EventRecorder {
     @Inject(EVENT_STORE) private readonly events: EventStore,
     private readonly projection: ProjectionRunner,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(TRANSPARENCY_LOG) private readonly transparency: TransparencyLogPort,
   ) {
     this.states = new DecisionStates(events);
   }
@@ -79,8 +88,13 @@ export class EventRecorder {
 
   async record(request: RecordRequest): Promise<RecordResult> {
     // The read models are awaited outside the framework's queue: the next command need not wait for them.
-    const { stored, replayed } = await this.queue.run(request.frameworkId, () => this.recordNow(request));
-    return { stored, replayed, projected: await readYourWrites(this.projection, stored.at(-1)!.position) };
+    const { stored, replayed, logEntry } = await this.queue.run(request.frameworkId, () => this.recordNow(request));
+    const [projected, receipts] = await Promise.all([
+      readYourWrites(this.projection, stored.at(-1)!.position),
+      // The embedded store's append gave the leaves and their head; a follower is waited for, as the read models are.
+      this.transparency.receipts(stored, { ...(logEntry ? { logEntry } : {}), waitMs: READ_YOUR_WRITES_MS }),
+    ]);
+    return { stored, replayed, projected, receipts };
   }
 
   /** Everything `record` checks — the framework, the revision, every rule — without appending. */
@@ -93,7 +107,7 @@ export class EventRecorder {
     });
   }
 
-  private async recordNow(request: RecordRequest): Promise<{ stored: StoredEvent[]; replayed: boolean }> {
+  private async recordNow(request: RecordRequest): Promise<{ stored: StoredEvent[]; replayed: boolean; logEntry?: AppendLogEntry }> {
     const { frameworkId, actor, idempotencyKey } = request;
     if (idempotencyKey !== undefined && request.events.length !== 1) throw new TypeError('an Idempotency-Key applies to one event');
     const eventIds = request.events.map((e) => e.eventId ?? eventIdFor(frameworkId, actor, idempotencyKey));
@@ -122,7 +136,7 @@ export class EventRecorder {
           return { stored: idempotencyKey === undefined ? result.events : result.events.map((e, i) => replayOf(e, hashes[i])), replayed: true };
         }
         this.states.remember(frameworkId, state, result.events);
-        return { stored: result.events, replayed: false };
+        return { stored: result.events, replayed: false, ...(result.logEntry ? { logEntry: result.logEntry } : {}) };
       } catch (error) {
         if (!(error instanceof WrongExpectedRevision)) throw error;
         if (request.expectedRevision !== undefined) throw new RevisionConflict(frameworkId, request.expectedRevision, error.actual);

@@ -5,10 +5,12 @@ import { FrameworkNotFound } from '../../../../libs/app-errors.js';
 import { BearerAuthGuard, CurrentPrincipal } from '../../../../platform/auth/bearer-auth.guard.js';
 import type { Principal } from '../../../../platform/auth/token-registry.js';
 import { parseIdempotencyKey, parseIfMatch } from '../../../../platform/http/http-headers.js';
-import { AppendResultSchema, DryRunResultSchema, ErrorSchema } from '../../../../platform/openapi/api-schemas.js';
+import { AppendResultSchema, DryRunResultSchema } from '../../../../platform/openapi/api-schemas.js';
+import { ErrorSchema } from '../../../../platform/openapi/status-schemas.js';
 import { ApiRevisionConflict, ApiWrite, EVENT_BODY_REF } from '../../../../platform/openapi/openapi.js';
 import { ID_PATTERN } from '../../domain/events/common.schema.js';
 import { parseEventBody } from '../../domain/events/event-body.js';
+import { receiptAnswer } from '../../write-path/receipt-answer.js';
 import { RecordEventsCommand } from './record-events.command.js';
 import { RecordEventQuery } from './record-event.request.dto.js';
 
@@ -22,7 +24,7 @@ interface HttpResponse {
 export class RecordEventController {
   constructor(private readonly commands: CommandBus) {}
 
-  /** Appends one governance event. 201 `{ eventId, revision, position, recordedAt }`; with `?dryRun=true`, 200 and what it would change. */
+  /** Appends one governance event. 201 `{ eventId, revision, position, recordedAt, receipt }`; with `?dryRun=true`, 200 and what it would change. */
   @Post(':id/events')
   @HttpCode(201)
   @UseGuards(BearerAuthGuard)
@@ -34,7 +36,10 @@ export class RecordEventController {
   })
   @ApiParam({ name: 'id', description: 'The framework id', example: 'cccs13' })
   @ApiBody({ schema: EVENT_BODY_REF })
-  @ApiCreatedResponse({ description: 'Appended (or replayed for an Idempotency-Key retry); header `ETag: "revision"`', type: AppendResultSchema })
+  @ApiCreatedResponse({
+    description: "Appended (or replayed for an Idempotency-Key retry), with the transparency log's receipt of the event; header `ETag: \"revision\"`",
+    type: AppendResultSchema,
+  })
   @ApiOkResponse({ description: 'dryRun=true: the fact would be accepted; what it would change', type: DryRunResultSchema })
   @ApiWrite({ ifMatch: true })
   @ApiNotFoundResponse({ description: 'Unknown framework', type: ErrorSchema })
@@ -73,6 +78,7 @@ export class RecordEventController {
       position: stored.position,
       recordedAt: stored.recordedAt,
       ...(result.replayed ? { replayed: true } : {}),
+      ...receiptAnswer(stored, result.receipts),
     };
   }
 }

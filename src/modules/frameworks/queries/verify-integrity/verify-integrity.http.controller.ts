@@ -9,11 +9,18 @@ import { VerifyIntegrityQuery } from './verify-integrity.query.js';
 export class VerifyIntegrityController {
   constructor(private readonly queries: QueryBus) {}
 
-  /** `{ ok, checked, chained, firstBroken?: { position, eventId, streamId, problem }, verifiedAt }` — admin only. */
+  /** `{ ok, chainsOk, checked, chained, firstBroken?, transparency: { ok, events, leaves, heads, signatures, rootHash, firstDisagreement… }, verifiedAt }` — admin only. */
   @Get('verify')
-  @ApiOperation({ summary: 'Verify the log', description: 'Recomputes the hash chains (per framework stream and global) and names the first broken link.' })
+  @ApiOperation({
+    summary: 'Verify the log',
+    description:
+      'Recomputes the hash chains (per framework stream and global) and names the first broken link; computes the Merkle tree of the transparency log again from the events and holds it against every stored leaf and every signed head (root, and signature with the current key), naming the first position where a head disagrees with the file.',
+  })
   @ApiBearerAuth('bearer')
-  @ApiOkResponse({ description: '`{ ok, checked, chained, firstBroken?: { position, eventId, streamId, problem }, verifiedAt }`' })
+  @ApiOkResponse({
+    description:
+      '`{ ok, chainsOk, checked, chained, firstBroken?: { position, eventId, streamId, problem }, transparency: { placement, ok, keyId, events, leaves, heads, signatures, treeSize, rootHash, firstDisagreement: { kind, position, leafIndex, message… } | null, problemCount, problems }, verifiedAt }`',
+  })
   @ApiUnauthorizedResponse({ description: 'Missing or unknown bearer token' })
   @ApiForbiddenResponse({ description: 'Needs the admin role' })
   @UseGuards(BearerAuthGuard)

@@ -18,6 +18,8 @@ import { InMemoryTreeNodeStore } from '../../domain/tree-node-store.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../..');
 const MAIN = join(ROOT, 'dist/cli.js');
+/** Each test runs the command line two to five times (a few seconds each on a busy machine). */
+const SLOW = 120_000;
 
 interface Run {
   code: number | null;
@@ -65,7 +67,7 @@ describe('governance audit (command line)', () => {
     await store.close();
     writeFileSync(files.receipts, receipts.map((r) => JSON.stringify(r)).join('\n') + '\n');
     writeFileSync(files.key, key.publicKeyPem);
-  });
+  }, SLOW);
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   const audit = (extra: string[] = [], env: Record<string, string> = {}) =>
@@ -81,7 +83,7 @@ describe('governance audit (command line)', () => {
     expect(existsSync(join(dir, 'elsewhere'))).toBe(false);
     const json = await audit(['--json']);
     expect(JSON.parse(json.stdout)).toMatchObject({ ok: true, receipts: { verified: EVENTS }, firstDisagreement: null });
-  });
+  }, SLOW);
 
   it('catches the last event deleted and the sequence rewound, which verify does not see', async () => {
     // The attack: with the data directory, drop the guards, delete the last event, rewind the
@@ -101,7 +103,7 @@ describe('governance audit (command line)', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toBe(`error: audit failed: the export and the receipts first disagree at position ${EVENTS}: the event differs from the one receipted\n`);
     expect(run.stdout).toContain(`receipt line ${EVENTS}: the event at position ${EVENTS} is not in the export as it was receipted`);
-  });
+  }, SLOW);
 
   it('answers usage errors with exit 2, and unreadable files or keys with exit 1 naming them', async () => {
     expect((await cli(['export', '--out', files.export], { DATA_DIR: dataDir })).code).toBe(0);
@@ -116,5 +118,5 @@ describe('governance audit (command line)', () => {
     writeFileSync(join(dir, 'empty.jsonl'), '\n');
     const empty = await cli(['audit', '--receipts', join(dir, 'empty.jsonl'), '--export', files.export, '--key', files.key], {});
     expect(empty).toMatchObject({ code: 1, stderr: `error: invalid --receipts: ${join(dir, 'empty.jsonl')} holds no receipt\n` });
-  });
+  }, SLOW);
 });
