@@ -140,6 +140,9 @@ export class EventRecorder {
       } catch (error) {
         if (!(error instanceof WrongExpectedRevision)) throw error;
         if (request.expectedRevision !== undefined) throw new RevisionConflict(frameworkId, request.expectedRevision, error.actual);
+        // Another instance may have appended this very request (same Idempotency-Key) meanwhile.
+        const earlier = idempotencyKey !== undefined ? await this.events.findEvent(eventIds[0]) : null;
+        if (earlier) return { stored: [replayOf(earlier, hashes[0])], replayed: true };
         if (establishes(request)) throw new FrameworkExists(frameworkId);
         // Someone else appended meanwhile: decide again on the new history.
       }
