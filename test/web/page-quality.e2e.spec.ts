@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { join } from 'node:path';
 import { frenchTypography as fr } from '../../web/src/french-typography.js';
 import { axeViolations, boxes, liveRegions, pageHeight, pageTexts } from './support/in-page.js';
-import { ARTIFACTS, axeSource, openAt, shown, SLOW, startHarness, VIEWPORTS, type Harness } from './support/harness.js';
+import { ARTIFACTS, auditShown, axeSource, diffShown, openAt, shown, SLOW, startHarness, VIEWPORTS, type Harness } from './support/harness.js';
 
 declare const document: { documentElement: { scrollWidth: number }; querySelectorAll(s: string): Iterable<{ open: boolean }> };
 declare const window: { innerWidth: number };
@@ -60,7 +60,9 @@ describe.each(VIEWPORTS)('the page on a %s', (name, viewport) => {
     'is far shorter than before: each signatory listed once, the lists in balanced columns without gaps',
     async () => {
       await openAt(page, harness.base, '?framework=cccs13&at=2007-06-30', '2007-06-30');
-      await page.waitForSelector('#diff-result[aria-busy="false"]');
+      // Everything the page shows, the differences and the audit log included (they load when reached).
+      await diffShown(page);
+      await auditShown(page);
       const height = await pageHeight(page);
       console.log(`page height at 2007-06-30 on a ${name}: ${height} px (before: ${HEIGHT_BEFORE[name]} px)`);
       expect(height).toBeLessThanOrEqual(HEIGHT_AT_MOST[name]);
@@ -167,14 +169,48 @@ describe.each(VIEWPORTS)('the page on a %s', (name, viewport) => {
             await page.locator('#timeline [tabindex="0"]').focus();
           },
         ],
-        ['audit filtered', async () => void (await page.selectOption('#audit-type', 'PartyJoined'))],
+        ['audit filtered', async () => void (await auditShown(page), await page.selectOption('#audit-type', 'PartyJoined'))],
+        [
+          'versions of a convention',
+          async () => {
+            await openAt(page, harness.base, '?framework=cccs13&at=2007-06-30&item=convention:cc-2003', '2007-06-30');
+            await page.waitForSelector('#versions-contenu[aria-busy="false"] .version');
+            await page.$$eval('#versions details', (els) => els.forEach((el) => ((el as unknown as { open: boolean }).open = true)));
+          },
+        ],
+        [
+          'versions of a party',
+          async () => {
+            await openAt(page, harness.base, '?framework=cccs13&at=2007-06-30&item=party:vitrolles', '2007-06-30');
+            await page.waitForSelector('#versions-contenu[aria-busy="false"] .version');
+          },
+        ],
+        ['sign-in', async () => void (await openAt(page, harness.base, '?framework=cccs13&at=2007-06-30&panel=record', '2007-06-30'), await page.waitForSelector('#signin-token'))],
+        [
+          'sign-in refused',
+          async () => {
+            await page.fill('#signin-token', 'not-a-token-of-this-service');
+            await page.click('#signin-submit');
+            await page.waitForSelector('#signin-erreur:not([hidden])');
+          },
+        ],
+        ['create a framework (signed out)', async () => void (await openAt(page, harness.base, '?framework=cccs13&at=2007-06-30&panel=framework', '2007-06-30'), await page.waitForSelector('#creer-contenu .message'))],
+        [
+          'printed',
+          async () => {
+            await openAt(page, harness.base, '?framework=cccs13&at=2007-06-30', '2007-06-30');
+            await page.emulateMedia({ media: 'print' });
+          },
+        ],
       ];
       const found: string[] = [];
       for (const [view, show] of views) {
         await show();
         found.push(...(await axeViolations(page, axe)).map((v) => `${view}: ${v}`));
       }
+      await page.emulateMedia({ media: 'screen' });
       expect(found).toEqual([]);
+      // The views with a form (recording, a refusal, a preview, a correction) are checked where they are reached: recording.e2e, amend.e2e.
     },
     SLOW,
   );
@@ -183,5 +219,6 @@ describe.each(VIEWPORTS)('the page on a %s', (name, viewport) => {
     expect(await page.getAttribute('html', 'lang')).toBe('fr');
     expect(harness.elsewhere).toEqual([]);
     expect(harness.pageErrors).toEqual([]);
+    expect(harness.refusals).toEqual(['401 POST /api/frameworks/cccs13/events?dryRun=true']);
   });
 });

@@ -118,7 +118,10 @@ describe('the state on a date, in headless Chromium', () => {
       await item.locator('details.source > summary').click();
       expect(await passage.isVisible()).toBe(true);
       expect(await passage.textContent()).toBe(quoted(expected.source!.passage));
-      expect(await item.locator('details.source .document').textContent()).toBe(fr(expected.source!.document));
+      // The document by its title, with its reference in small print (the titles load with the first source opened).
+      await item.locator('details.source .document[data-titled="true"]').waitFor();
+      expect(await item.locator('details.source .document').textContent()).toBe(`Historique de la Convention cadre des centres sociaux des Bouches-du-Rhône (${expected.source!.document})`);
+      expect(await item.locator('details.source .document .document-ref').textContent()).toBe(`(${expected.source!.document})`);
       expect(await item.locator('details.source .confidence').textContent()).toBe(expected.source!.confidence === 'stated' ? 'énoncé' : 'déduit');
       if (expected.source!.note) expect(await item.locator('details.source .note').textContent()).toBe(fr(expected.source!.note));
       await item.screenshot({ path: join(ARTIFACTS, 'source-vitrolles.png') });
@@ -285,5 +288,6 @@ describe('the state on a date, in headless Chromium', () => {
   it('loaded nothing from elsewhere and logged no error', () => {
     expect(harness.elsewhere).toEqual([]);
     expect(harness.pageErrors).toEqual([]);
+    expect(harness.refusals).toEqual([]);
   });
 });

@@ -259,5 +259,6 @@ describe.each(VIEWPORTS)('the timeline on a %s', (name, viewport) => {
   it('loaded nothing from elsewhere and logged no error', () => {
     expect(harness.elsewhere).toEqual([]);
     expect(harness.pageErrors).toEqual([]);
+    expect(harness.refusals).toEqual([]);
   });
 });

@@ -1,5 +1,8 @@
-/** The state on a date: conventions with their terms, signatories, missions, instruments, bodies, reviews, milestones, contradictions. */
-import type { ConventionView, ItemView, PartyView, StateAnswer, StateKey } from './api-types.js';
+/**
+ * The state on a date: conventions with their terms, signatories, missions, instruments, bodies,
+ * reviews, milestones, contradictions — each with its source, and a link to its versions.
+ */
+import type { ConventionView, ItemView, PartyView, StateKey } from './api-types.js';
 import { dateLabel, frDay, frInstant, isDay, sincePhrase } from './dates.js';
 import { byId, clear, h, setText, type Child } from './dom.js';
 import { frenchTypography, quoted } from './french-typography.js';
@@ -18,16 +21,39 @@ import {
   plural,
   TERM_CHANGE,
 } from './labels.js';
+import { Footnotes } from './print-notes.js';
 import { approxBadge, conflictBadges, sourceDetails } from './sources.js';
-import { currentFramework, nameOf, nameOfConvention, store } from './store.js';
-import { view } from './view-state.js';
+import { currentFramework, nameOf, nameOfConvention, store, type StateShown } from './store.js';
+import { queryOf, view } from './view-state.js';
+
+/** The kinds of items whose versions can be opened. */
+const VERSIONED = new Set<StateKey>(['conventions', 'parties', 'missions', 'instruments', 'bodies']);
+
+/** How an item is drawn: in the state (with a link to its versions and a printed note), or as one version of it. */
+export interface ItemContext {
+  key: StateKey;
+  notes: Footnotes | null;
+  versionsLink: boolean;
+}
+let context: ItemContext = { key: 'conventions', notes: null, versionsLink: false };
+
+function versionsLink(key: StateKey, item: ItemView): HTMLElement {
+  const ref = `${KIND_OF[key]}:${item.id}`;
+  return h('a', { class: 'versions-link', href: queryOf({ ...view, item: ref, panel: null, amend: null }), 'data-item': ref }, [
+    'Versions',
+    h('span', { class: 'sr-only', text: ` : ${item.name}` }),
+  ]);
+}
 
 function itemHead(item: ItemView, extra?: Child): HTMLElement {
   return h('div', { class: 'item-head' }, [
-    h('h4', { class: 'item-name', text: item.name }),
+    h('h4', { class: 'item-name' }, [item.name, context.notes?.mark(item.source, item.name) ?? null]),
     item.approximate ? approxBadge(item) : null,
     conflictBadges(item),
     extra ?? null,
+    // Room for what the service will say of the evidence of each item (a later round).
+    h('span', { class: 'evidence-slot', 'data-slot': 'evidence' }),
+    context.versionsLink && VERSIONED.has(context.key) ? versionsLink(context.key, item) : null,
   ]);
 }
 
@@ -155,17 +181,32 @@ function renderLasting(kind: StateKey, item: ItemView): HTMLElement {
  * The one line announced to screen readers when the state changes (the section itself is not a
  * live region): « État au 30 juin 2007 : 1 convention en vigueur, 14 signataires, … ».
  */
-export function stateSummary(state: StateAnswer): string {
+export function stateSummary(state: StateShown): string {
   const when = `État au ${frDay(state.at)}${state.knownAt ? `, tel que connu au ${frInstant(state.knownAt)}` : ''}`;
   return `${when} : ${stateCounts(state)}`;
 }
 /** « 1 convention en vigueur, 14 signataires, 2 missions d’appui, 5 instruments, aucune instance. » */
-function stateCounts(state: StateAnswer): string {
+function stateCounts(state: StateShown): string {
   if (KINDS.every((k) => state[k].length === 0) && state.knownAt) return 'rien n’était encore enregistré pour cette date à cet instant.';
   return `${(['conventions', 'parties', 'missions', 'instruments', 'bodies'] as const).map((k) => plural(state[k].length, COUNT_LABEL[k]!)).join(', ')}.`;
 }
 
-export function renderState(state: StateAnswer): void {
+/** One item as a list entry (of the state, or of an item's versions). */
+export function renderItem(key: StateKey, item: ItemView, how: Partial<ItemContext> = {}, severalConventions = false): HTMLElement {
+  const before = context;
+  context = { key, notes: null, versionsLink: false, ...how };
+  try {
+    return key === 'conventions'
+      ? renderConvention(item as ConventionView)
+      : key === 'parties'
+        ? renderParty(item as PartyView, severalConventions)
+        : renderLasting(key, item);
+  } finally {
+    context = before;
+  }
+}
+
+export function renderState(state: StateShown): void {
   store.state = state;
   const section = byId('etat');
   setText(byId('etat-titre'), `État au ${frDay(state.at)}`);
@@ -176,6 +217,7 @@ export function renderState(state: StateAnswer): void {
   const counts = stateCounts(state);
   setText(byId('etat-comptes'), counts.charAt(0).toUpperCase() + counts.slice(1));
   const severalConventions = state.conventions.length > 1;
+  const notes = new Footnotes();
   for (const kind of KINDS) {
     const list = byId(`liste-${kind}`);
     clear(list);
@@ -184,16 +226,9 @@ export function renderState(state: StateAnswer): void {
       list.appendChild(h('li', { class: 'empty', text: EMPTY_LABEL[kind] }));
       continue;
     }
-    for (const item of items) {
-      list.appendChild(
-        kind === 'conventions'
-          ? renderConvention(item as ConventionView)
-          : kind === 'parties'
-            ? renderParty(item as PartyView, severalConventions)
-            : renderLasting(kind, item),
-      );
-    }
+    for (const item of items) list.appendChild(renderItem(kind, item, { notes, versionsLink: true }, severalConventions));
   }
+  notes.render();
   section.setAttribute('data-at', state.at);
   section.setAttribute('data-known-at', state.knownAt ?? '');
   section.setAttribute('aria-busy', 'false');
