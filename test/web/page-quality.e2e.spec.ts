@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { join } from 'node:path';
 import { frenchTypography as fr } from '../../web/src/french-typography.js';
 import { axeViolations, boxes, liveRegions, pageHeight, pageTexts } from './support/in-page.js';
-import { ARTIFACTS, auditShown, axeSource, diffShown, openAt, shown, SLOW, startHarness, VIEWPORTS, type Harness } from './support/harness.js';
+import { ARTIFACTS, auditShown, axeSource, diffShown, openAt, openView, shown, SLOW, startHarness, VIEWPORTS, type Harness } from './support/harness.js';
 
 declare const document: { documentElement: { scrollWidth: number }; querySelectorAll(s: string): Iterable<{ open: boolean }> };
 declare const window: { innerWidth: number };
@@ -111,7 +111,7 @@ describe.each(VIEWPORTS)('the page on a %s', (name, viewport) => {
       await openAt(page, harness.base, '?framework=cccs13&at=2007-06-30', '2007-06-30');
       const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
       expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
-      const sections = await boxes(page, 'main > section');
+      const sections = await boxes(page, 'main > section:not([hidden]):not(.print-only)');
       for (let i = 1; i < sections.length; i++) expect(sections[i].top).toBeGreaterThanOrEqual(sections[i - 1].bottom);
       for (const box of sections) expect(box.right).toBeLessThanOrEqual(viewport.width);
       if (viewport.width < 500) {
@@ -173,7 +173,7 @@ describe.each(VIEWPORTS)('the page on a %s', (name, viewport) => {
         [
           'versions of a convention',
           async () => {
-            await openAt(page, harness.base, '?framework=cccs13&at=2007-06-30&item=convention:cc-2003', '2007-06-30');
+            await openView(page, harness.base, '?framework=cccs13&at=2007-06-30&item=convention:cc-2003', 'versions');
             await page.waitForSelector('#versions-contenu[aria-busy="false"] .version');
             await page.$$eval('#versions details', (els) => els.forEach((el) => ((el as unknown as { open: boolean }).open = true)));
           },
@@ -181,11 +181,11 @@ describe.each(VIEWPORTS)('the page on a %s', (name, viewport) => {
         [
           'versions of a party',
           async () => {
-            await openAt(page, harness.base, '?framework=cccs13&at=2007-06-30&item=party:vitrolles', '2007-06-30');
+            await openView(page, harness.base, '?framework=cccs13&at=2007-06-30&item=party:vitrolles', 'versions');
             await page.waitForSelector('#versions-contenu[aria-busy="false"] .version');
           },
         ],
-        ['sign-in', async () => void (await openAt(page, harness.base, '?framework=cccs13&at=2007-06-30&panel=record', '2007-06-30'), await page.waitForSelector('#signin-token'))],
+        ['sign-in', async () => void (await openView(page, harness.base, '?framework=cccs13&at=2007-06-30&panel=record', 'enregistrer'), await page.waitForSelector('#signin-token'))],
         [
           'sign-in refused',
           async () => {
@@ -194,7 +194,7 @@ describe.each(VIEWPORTS)('the page on a %s', (name, viewport) => {
             await page.waitForSelector('#signin-erreur:not([hidden])');
           },
         ],
-        ['create a framework (signed out)', async () => void (await openAt(page, harness.base, '?framework=cccs13&at=2007-06-30&panel=framework', '2007-06-30'), await page.waitForSelector('#creer-contenu .message'))],
+        ['create a framework (signed out)', async () => void (await openView(page, harness.base, '?framework=cccs13&at=2007-06-30&panel=framework', 'creer'), await page.waitForSelector('#creer-contenu .message'))],
         [
           'printed',
           async () => {

@@ -1,6 +1,6 @@
 /** What the recording form says in French: the reading of an EDTF date, and the service's refusals. */
 import { readEdtf } from '../../web/src/edtf-reading.js';
-import { problemsOf, problemText, ruleField, ruleText } from '../../web/src/refusal-words.js';
+import { authProblem, problemsOf, problemText, ruleField, ruleText } from '../../web/src/refusal-words.js';
 import { slug } from '../../web/src/slug.js';
 
 describe('the reading of a date as the source gives it', () => {
@@ -65,4 +65,15 @@ describe('an id made from a name', () => {
     ['Île-de-France : Élus & Co', 'ile-de-france-elus-co'],
     ['   ', ''],
   ])('%s → %s', (name, id) => expect(slug(name)).toBe(id));
+});
+
+describe('a refused token, in French', () => {
+  it('says an unknown token (401), too many attempts with the wait (429), a missing role (403)', () => {
+    expect(authProblem({ status: 401 })).toContain('Jeton refusé');
+    expect(authProblem({ status: 429, retryAfter: 30 })).toBe('Trop de tentatives : le service refuse pour l’instant. Réessayez dans 30 secondes.');
+    expect(authProblem({ status: 429, retryAfter: null })).toBe('Trop de tentatives : le service refuse pour l’instant. Réessayez dans un moment.');
+    expect(authProblem({ status: 403 })).toContain('il faut le rôle administrateur');
+    expect(authProblem({ status: 500 })).toBeNull();
+    expect(authProblem(new Error('réseau'))).toBeNull();
+  });
 });

@@ -232,6 +232,58 @@ describe.each(VIEWPORTS)('recording a fact on a %s', (name, viewport) => {
     SLOW,
   );
 
+  it(
+    'a sign-in the service throttles (429, as after failed attempts) says in French how long to wait',
+    async () => {
+      const throttled = await harness.open(viewport);
+      try {
+        // The service's answer to too many failed sign-ins, as its throttling gives it.
+        await throttled.route('**/api/frameworks/cccs13/events?dryRun=true', (route) =>
+          route.fulfill({ status: 429, headers: { 'Retry-After': '42', 'Content-Type': 'application/json' }, body: JSON.stringify({ statusCode: 429, message: 'too many failed attempts' }) }),
+        );
+        await openView(throttled, harness.base, '?framework=cccs13&at=2007-06-30&panel=record', 'enregistrer');
+        await throttled.fill('#signin-token', TOKEN);
+        await throttled.click('#signin-submit');
+        await throttled.waitForSelector('#signin-erreur:not([hidden])');
+        expect(await throttled.textContent('#signin-erreur')).toBe(fr('Trop de tentatives : le service refuse pour l’instant. Réessayez dans 42 secondes.'));
+        expect(await throttled.isVisible('#fact-form')).toBe(false);
+        expect(await throttled.evaluate(() => (globalThis as unknown as { sessionStorage: { length: number } }).sessionStorage.length)).toBe(0);
+      } finally {
+        await throttled.context().close();
+      }
+    },
+    SLOW,
+  );
+
+  it(
+    'creates a framework from the page: an id already taken is said next to it, then the new framework is shown',
+    async () => {
+      await openView(page, harness.base, '?framework=cccs13&at=2007-06-30&panel=framework', 'creer');
+      await page.waitForSelector('#creer-form');
+      await noViolation('create a framework');
+      const field = (path: string) => page.locator(`#creer [data-field="${path}"]`).first().locator('input, select, textarea').first();
+      await field('name').fill('Convention cadre des centres sociaux de Vaucluse');
+      // The id follows the name until one is written.
+      expect(await field('id').inputValue()).toBe('convention-cadre-des-centres-sociaux-de-vaucluse');
+      await field('id').fill('cccs13');
+      await page.click('#creer-submit');
+      await page.waitForSelector('#creer-erreurs:not([hidden])');
+      expect(await page.textContent('#creer [data-field="id"] .field-error')).toContain('Un dispositif porte déjà cet identifiant');
+      await field('id').fill('cccs84');
+      await field('territory').fill('Vaucluse');
+      await field('effectiveDate').fill('2019');
+      expect(await page.textContent('#creer [data-field="effectiveDate"] .edtf-reading')).toContain(fr('L’année 2019'));
+      await page.click('#creer-submit');
+      await page.waitForSelector('#etat[aria-busy="false"]');
+      await page.waitForFunction(() => (globalThis as unknown as { document: { getElementById(id: string): { value: string } } }).document.getElementById('framework').value === 'cccs84');
+      expect(urlParams(page).get('framework')).toBe('cccs84');
+      expect(await page.textContent('#message-text')).toContain(fr('Dispositif « Convention cadre des centres sociaux de Vaucluse » créé'));
+      const frameworks = (await (await fetch(`${harness.base}/api/frameworks`)).json()) as { id: string; name: string }[];
+      expect(frameworks.find((f) => f.id === 'cccs84')).toMatchObject({ name: 'Convention cadre des centres sociaux de Vaucluse' });
+    },
+    SLOW,
+  );
+
   it('logged no error, loaded nothing from elsewhere, and was refused only where the tests asked for it', () => {
     expect(harness.pageErrors).toEqual([]);
     expect(harness.elsewhere).toEqual([]);
@@ -244,6 +296,8 @@ describe.each(VIEWPORTS)('recording a fact on a %s', (name, viewport) => {
       `400 POST ${EVENTS}?dryRun=true`,
       `409 POST ${EVENTS}`,
       signIn,
+      `429 POST ${EVENTS}?dryRun=true`,
+      `409 POST /api/frameworks`,
     ]);
   });
 });

@@ -12,7 +12,7 @@ import { announceDiff, renderDiff } from './diff-view.js';
 import { byId, clear, h, setText } from './dom.js';
 import { buildModel, nextChange, stateOn } from './items-model.js';
 import { showMessage } from './messages.js';
-import { showPanels } from './panels.js';
+import { showPanels, syncLinks } from './panels.js';
 import { updatePrintHeader } from './print-view.js';
 import { completeSources } from './sources.js';
 import { renderState } from './state-view.js';
@@ -57,6 +57,7 @@ export function changeView(patch: Partial<View>, mode: HistoryMode): void {
   }
   syncControls();
   commitUrl(mode);
+  syncLinks();
   const knownChanged = view.knownAt !== before.knownAt;
   if (knownChanged) {
     renderAudit();
@@ -177,6 +178,7 @@ export async function ensureDocuments(reload = false): Promise<void> {
 
 /** The audit log, once the reader reaches it. */
 export function showHistory(): void {
+  if (wanted.history) return;
   wanted.history = true;
   if (store.history) renderAudit();
   else ensureHistory().catch((error: unknown) => showMessage(errorText(error)));

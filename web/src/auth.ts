@@ -7,6 +7,8 @@
  */
 import { ApiError, api } from './api.js';
 
+export { authProblem } from './refusal-words.js';
+
 const KEY = 'governance-token';
 const listeners = new Set<() => void>();
 
@@ -39,18 +41,6 @@ function set(value: string | null): void {
 
 export function signOut(): void {
   set(null);
-}
-
-/** What a refusal of the token means, in French: 401 (unknown token), 429 (too many attempts), 403. */
-export function authProblem(error: unknown): string | null {
-  if (!(error instanceof ApiError)) return null;
-  if (error.status === 401) return 'Jeton refusé : le service ne reconnaît pas ce jeton. Vérifiez-le (sans espace avant ni après) ou demandez-en un à l’administrateur du service.';
-  if (error.status === 429) {
-    const wait = error.retryAfter !== null ? ` dans ${error.retryAfter} seconde${error.retryAfter > 1 ? 's' : ''}` : ' dans un moment';
-    return `Trop de tentatives : le service refuse pour l’instant. Réessayez${wait}.`;
-  }
-  if (error.status === 403) return 'Ce jeton ne permet pas cette action : il faut le rôle administrateur pour corriger ou retirer un fait.';
-  return null;
 }
 
 /**

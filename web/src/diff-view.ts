@@ -83,7 +83,7 @@ export function diffColumns(
   sourceDate: (entry: { kind: string; id: string; since: string }) => string | undefined = () => undefined,
 ): HTMLElement {
   const column = <T>(id: string, heading: string, entries: T[], render: (entry: T) => HTMLElement) =>
-    h('section', { class: 'diff-column', 'aria-labelledby': `${prefix}${id}` }, [
+    h('div', { class: 'diff-column', role: 'group', 'aria-labelledby': `${prefix}${id}` }, [
       h(level, { id: `${prefix}${id}`, text: `${heading} (${entries.length})` }),
       entries.length ? h('ul', { class: 'diff-list', 'data-list': `diff-${id}` }, entries.map(render)) : h('p', { class: 'help', text: 'Aucun.' }),
     ]);

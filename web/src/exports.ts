@@ -63,7 +63,7 @@ export function stateCsv(): string {
 
 const STYLED = ['fill', 'stroke', 'stroke-width', 'stroke-dasharray', 'font-size', 'font-weight', 'font-family', 'visibility', 'opacity'];
 
-/** The timeline as drawn, standing alone: its styles written on each element, without focus rings. */
+/** The timeline as drawn, standing alone: its styles written on each element (as SVG presentation attributes), without focus rings. */
 export function timelineSvg(): string {
   const layout = timelineLayout();
   if (!layout) return '';
@@ -73,13 +73,13 @@ export function timelineSvg(): string {
   copies.forEach((el, i) => {
     const original = originals[i];
     const style = getComputedStyle(original);
-    el.setAttribute('style', STYLED.map((p) => `${p}:${style.getPropertyValue(p)}`).join(';'));
+    for (const p of STYLED) el.setAttribute(p, style.getPropertyValue(p));
     // On a phone the names follow the scroll of the box: in the file they stay at the left.
     if (original.classList.contains('names')) el.removeAttribute('transform');
     for (const attr of ['tabindex', 'role', 'aria-current', 'class']) el.removeAttribute(attr);
   });
   // The focus rings are hidden unless a target has the focus: they are no part of the picture.
-  copy.querySelectorAll('[style*="visibility:hidden"]').forEach((el) => el.remove());
+  copy.querySelectorAll('[visibility="hidden"]').forEach((el) => el.remove());
   const fw = store.frameworks.find((f) => f.id === view.framework);
   const title = document.createElementNS('http://www.w3.org/2000/svg', 'title');
   title.textContent = `Frise chronologique — ${fw?.name ?? view.framework ?? ''}${view.knownAt ? ` — connu au ${view.knownAt}` : ''}`;

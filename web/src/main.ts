@@ -112,6 +112,8 @@ function bindLinks(): void {
     if (link.matches('.versions-link')) rememberOpener(`.versions-link[data-item="${link.getAttribute('data-item')}"]`);
     else if (link.matches('[data-amend]')) rememberOpener(`a[data-amend="${link.getAttribute('data-amend')}"][data-event-id="${link.getAttribute('data-event-id')}"]`);
     else if (link.id === 'nav-record' || link.id === 'nav-framework') rememberOpener(`#${link.id}`);
+    // The state on a day the reader asked for: its heading takes the focus.
+    else if (link.matches('.version-state, #voir-etat')) rememberOpener('#etat-titre');
     choose({
       framework: address.framework ?? view.framework,
       at: address.at ?? view.at,

@@ -39,6 +39,13 @@ export function syncLinks(): void {
   for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-panel="record"]:not(#nav-record)')) link.href = queryOf({ ...main, panel: 'record' });
 }
 
+/** The control a view is opened from, when the reader did not say (Back and Forward, an address). */
+function defaultOpener(): string | null {
+  if (view.item) return `.versions-link[data-item="${view.item}"]`;
+  if (view.amend) return `a[data-amend="${view.amend.action}"][data-event-id="${view.amend.eventId}"]`;
+  return view.panel === 'record' ? '#nav-record' : view.panel === 'framework' ? '#nav-framework' : null;
+}
+
 /** Shows the view the address names; `before`: the view shown until now (null: the page is opening). */
 export function showPanels(before: View | null): void {
   const panel = panelOf(view);
@@ -56,15 +63,14 @@ export function showPanels(before: View | null): void {
   }
   if (was === undefined || was === panel) return;
   // The reader moved to another view: the focus follows.
-  if (panel) byId(`${panel}-titre`).focus();
-  else {
+  if (panel) {
+    opener ??= defaultOpener();
+    byId(`${panel}-titre`).focus();
+  } else {
     const back = opener ? document.querySelector<HTMLElement>(opener) : null;
     opener = null;
-    if (back && !back.closest('[hidden]')) back.focus();
-    else {
-      const heading = byId('etat-titre');
-      heading.setAttribute('tabindex', '-1');
-      heading.focus();
-    }
+    const target = back && !back.closest('[hidden]') ? back : byId('etat-titre');
+    if (!target.matches('a[href], button, input, select, textarea, [tabindex]')) target.setAttribute('tabindex', '-1');
+    target.focus();
   }
 }

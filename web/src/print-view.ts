@@ -14,7 +14,7 @@ import { view } from './view-state.js';
 export function updatePrintHeader(): void {
   const fw = currentFramework();
   const state = store.state;
-  setText(byId('impression-dispositif'), `Historique de la gouvernance — ${fw ? fw.name : (view.framework ?? '')}${state ? ` — état au ${frDay(state.at)}` : ''}`);
+  setText(byId('impression-dispositif'), `${fw ? fw.name : (view.framework ?? '')}${state ? ` — état au ${frDay(state.at)}` : ''}`);
   setText(
     byId('impression-connu'),
     view.knownAt

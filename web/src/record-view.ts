@@ -130,6 +130,8 @@ function factForm(model: TimelineModel | null): FactForm {
 }
 
 let bound = false;
+/** A later opening of the view wins over one still loading. */
+let opening = 0;
 
 /** Shows the recording view: the sign-in, or the form (a new fact, or a correction or retraction of one). */
 export async function openRecord(): Promise<void> {
@@ -143,11 +145,13 @@ export async function openRecord(): Promise<void> {
   signInState();
   if (!signedIn()) return;
   const out = byId('saisie');
+  const mine = ++opening;
   clear(out);
   out.setAttribute('aria-busy', 'true');
   try {
     const [catalogue, model] = await Promise.all([store.catalogue ?? api.eventTypes(), currentModel(), ensureDocuments(), view.amend ? ensureHistory() : null]);
     store.catalogue = catalogue;
+    if (mine !== opening) return;
     const form = view.amend ? amendForm(view.amend, model) : factForm(model);
     if (!form) return;
     clear(out);

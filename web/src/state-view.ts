@@ -34,6 +34,8 @@ export interface ItemContext {
   key: StateKey;
   notes: Footnotes | null;
   versionsLink: boolean;
+  /** A convention names its signatories (in a view without the list of signatories). */
+  listParties?: boolean;
 }
 let context: ItemContext = { key: 'conventions', notes: null, versionsLink: false };
 
@@ -47,7 +49,9 @@ function versionsLink(key: StateKey, item: ItemView): HTMLElement {
 
 function itemHead(item: ItemView, extra?: Child): HTMLElement {
   return h('div', { class: 'item-head' }, [
-    h('h4', { class: 'item-name' }, [item.name, context.notes?.mark(item.source, item.name) ?? null]),
+    h('h4', { class: 'item-name', text: item.name }),
+    // The number of its source among the notes of the printed state.
+    context.notes?.mark(item.source, item.name) ?? null,
     item.approximate ? approxBadge(item) : null,
     conflictBadges(item),
     extra ?? null,
@@ -92,11 +96,13 @@ function renderConvention(c: ConventionView): HTMLElement {
       : null,
     c.supersedes ? h('p', { class: 'item-meta', text: `Remplace : ${nameOfConvention(c.supersedes)}.` }) : null,
     // The signatories are listed once, below (« Signataires »), each with its date and source.
-    h('p', { class: 'item-meta convention-parties' }, [
-      `${plural(c.parties.length, ['signataire', 'signataires', 'aucun signataire'])} : `,
-      h('a', { href: '#titre-parties', text: 'voir la liste des signataires' }),
-      '.',
-    ]),
+    h(
+      'p',
+      { class: 'item-meta convention-parties' },
+      context.listParties
+        ? `${plural(c.parties.length, ['signataire', 'signataires', 'aucun signataire'])} : ${c.parties.map((p) => p.name).join(', ')}.`
+        : [`${plural(c.parties.length, ['signataire', 'signataires', 'aucun signataire'])} : `, h('a', { href: '#titre-parties', text: 'voir la liste des signataires' }), '.'],
+    ),
     sourceDetails(c.source, c.name, c.eventId),
   ]);
 }

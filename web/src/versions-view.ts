@@ -91,7 +91,7 @@ function versionEntry(item: ModelItem, v: ItemVersion, i: number): HTMLElement {
     h('h3', { class: 'version-title', text: `Version ${i + 1} sur ${n} : ${period(v)}` }),
     h('p', { class: 'version-nav' }, nav.flatMap((link, k) => (k ? [' · ', link] : [link]))),
     facts(v),
-    h('ul', { class: 'items version-view' }, renderItem(item.key, v.view)),
+    h('ul', { class: 'items version-view' }, renderItem(item.key, v.view, { listParties: true })),
   ]);
 }
 
