@@ -9,7 +9,7 @@ import { byId, clear, h } from './dom.js';
 import type { Field } from './form-fields.js';
 import { showMessage } from './messages.js';
 import { clearErrors, showFieldError } from './record-errors.js';
-import { problemsOf } from './refusal-words.js';
+import { problemsOf, type Problem } from './refusal-words.js';
 import { objectFields } from './record-schema.js';
 import { store } from './store.js';
 
@@ -36,19 +36,32 @@ export function openCreateFramework(): void {
       const form = h('form', { id: 'creer-form', class: 'fact-form', novalidate: true }, [errors, fields.map((f) => f.element), h('div', { class: 'form-actions' }, submit)]);
       let key: string | null = null;
       let lastJson = '';
+      /** Shows the problems next to their fields, and listed at the top of the form. */
+      const refuse = (problems: Problem[]) => {
+        clear(errors);
+        errors.append(
+          h('p', { class: 'form-errors-title', text: 'Le dispositif n’a pas été créé.' }),
+          h('ul', null, problems.map((p) => {
+            if (p.path) showFieldError(form, p.path, p.message);
+            return h('li', { text: p.message });
+          })),
+        );
+        errors.hidden = false;
+        errors.focus();
+      };
       form.addEventListener('submit', async (event) => {
         event.preventDefault();
         clearErrors(form);
         errors.hidden = true;
         const missing = fields.flatMap((f) => f.missing());
-        const problems = missing.length ? missing.map((m) => ({ path: m.path, message: m.message })) : [];
+        if (missing.length) return refuse(missing);
         const body = read(fields);
         const json = JSON.stringify(body);
+        // A retry of the same body is the same request (Idempotency-Key): the framework is created once.
         if (json !== lastJson) key = crypto.randomUUID();
         lastJson = json;
+        submit.disabled = true;
         try {
-          if (problems.length) throw new ApiError(400, '', { fields: [] });
-          submit.disabled = true;
           const created = await api.createFramework(body, { token: token() ?? '', idempotencyKey: key ?? undefined });
           store.frameworks = await api.frameworks();
           const select = byId<HTMLSelectElement>('framework');
@@ -58,20 +71,13 @@ export function openCreateFramework(): void {
           showMessage(`Dispositif « ${created.name} » créé (${created.id}) : son premier fait est sa création.`);
         } catch (error) {
           forgetIfRefused(error);
-          const list = problems.length
-            ? problems
-            : error instanceof ApiError && (error.status === 400 || error.status === 422)
+          refuse(
+            error instanceof ApiError && (error.status === 400 || error.status === 422)
               ? problemsOf(error.status, error.body, 'id', '')
               : error instanceof ApiError && error.status === 409
                 ? [{ path: 'id', message: 'Un dispositif porte déjà cet identifiant : choisissez-en un autre.' }]
-                : [{ path: null, message: authProblem(error) ?? errorText(error) }];
-          clear(errors);
-          errors.append(
-            h('p', { class: 'form-errors-title', text: 'Le dispositif n’a pas été créé.' }),
-            h('ul', null, list.map((p) => h('li', null, (p.path ? showFieldError(form, p.path, p.message) : null, Array.isArray(p.message) ? p.message : p.message)))),
+                : [{ path: null, message: authProblem(error) ?? errorText(error) }],
           );
-          errors.hidden = false;
-          errors.focus();
         } finally {
           submit.disabled = false;
         }
