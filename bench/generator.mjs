@@ -469,13 +469,20 @@ function frameworkSizes(seed, total) {
   return sizes;
 }
 
+/** `count` frameworks of exactly `size` events each. */
+function fixedSizes(count, size) {
+  return Array.from({ length: count }, () => size);
+}
+
 /**
  * Generates (or reuses from `cacheRoot`) a data dir holding `events.db` with `total` events.
  * Returns `{ dir, manifest }`; `manifest.frameworks` lists `{ id, d0, events }`.
+ * With `eventsPerFramework`, every framework has exactly that many events (`total` a multiple of it).
  */
-export async function generatedStore({ cacheRoot, total, seed, service, cacheKey = '', log = () => {} }) {
+export async function generatedStore({ cacheRoot, total, seed, service, cacheKey = '', eventsPerFramework = null, log = () => {} }) {
   const safe = `${seed}${cacheKey ? `-${cacheKey}` : ''}`.replace(/[^\w.-]+/g, '_');
-  const dir = join(cacheRoot, `gen-v${GENERATOR_VERSION}-${safe}-${total}`);
+  const shape = eventsPerFramework ? `-fw${eventsPerFramework}` : '';
+  const dir = join(cacheRoot, `gen-v${GENERATOR_VERSION}-${safe}-${total}${shape}`);
   const manifestFile = join(dir, 'manifest.json');
   if (existsSync(manifestFile) && existsSync(join(dir, 'events.db'))) {
     return { dir, manifest: JSON.parse(readFileSync(manifestFile, 'utf8')), cached: true };
@@ -485,7 +492,7 @@ export async function generatedStore({ cacheRoot, total, seed, service, cacheKey
   mkdirSync(tmp, { recursive: true });
   const started = performance.now();
   const { SqliteEventStore, streamIdOf, toNewEvent, domain } = service;
-  const sizes = frameworkSizes(seed, total);
+  const sizes = eventsPerFramework ? fixedSizes(Math.max(1, Math.round(total / eventsPerFramework)), eventsPerFramework) : frameworkSizes(seed, total);
   const expectedAppends = Math.ceil(total / 20);
   const clock = { t: RECORDED_FROM, step: RECORDED_SPAN_MS / expectedAppends };
   const store = SqliteEventStore.open(join(tmp, 'events.db'), { now: () => new Date(clock.t) });

@@ -3,43 +3,27 @@
 //
 //   npm run bench                      full run: 1k, 100k, 1M events, 3 runs where affordable
 //   npm run bench -- --quick           1k and 10k events, 1 run each (checks the harness)
-//   npm run bench -- --only P1,P3      only some figures (P1..P6, PEERS)
-//   options: --runs=N  --sizes=1000,100000  --rebuild-budget=SECONDS  --seed=S  --no-report
+//   npm run bench -- --only P1,P3      only some figures (P1..P6, PEERS); the report shows only those
+//   options: --runs=N  --sizes=1000,100000  --rebuild-budget=SECONDS  --seed=S  --no-report  --no-profile
 //
 // `npm run bench` builds the service first (dist/); this script imports the compiled modules.
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
-import { GENERATOR_VERSION, generatedStore } from './generator.mjs';
-import {
-  commandAppends,
-  diagnostics,
-  commandAppendsIntoHistory,
-  httpThroughput,
-  naiveReplay,
-  peakRss,
-  rebuildOnce,
-  startupTime,
-  stateLatency,
-  storePeers,
-} from './lib/figures.mjs';
-import {
-  CACHE_DIR,
-  copyDataDir,
-  distFingerprint,
-  ensurePeers,
-  eventStoreSchemaFingerprint,
-  openApp,
-  waitProjected,
-} from './lib/harness.mjs';
+import { GENERATOR_VERSION } from './generator.mjs';
+import { diagnostics, peakRss, readLogFloor, rebuildOnce, startupTime } from './lib/figures.mjs';
+import { emmettPeerFor, httpThroughput, stateLatency } from './lib/figures-read.mjs';
+import { appendsIntoHistory, commandAppends, httpAppends, rawFloor, storeConcurrency, storePeers } from './lib/figures-write.mjs';
+import { CACHE_DIR, distFingerprint, ensurePeers, eventStoreSchemaFingerprint, PEERS_DIR } from './lib/harness.mjs';
 import { renderReport } from './lib/report.mjs';
 import { loadService, ROOT } from './lib/service.mjs';
-import { sizeLabel } from './lib/stats.mjs';
+import { sizeLabel, withLoad } from './lib/stats.mjs';
+import { generationSummary, prepareWorkStore } from './lib/work-store.mjs';
 
 const FIGURES = ['P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'PEERS'];
 
 function parseArgs(argv) {
-  const args = { quick: false, only: null, runs: null, sizes: null, rebuildBudget: null, seed: 'governance-bench-1', report: true };
+  const args = { quick: false, only: null, runs: null, sizes: null, rebuildBudget: null, seed: 'governance-bench-1', report: true, profile: true };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
     const value = () => inline ?? argv[++i];
@@ -51,6 +35,7 @@ function parseArgs(argv) {
       case '--rebuild-budget': args.rebuildBudget = Number(value()); break;
       case '--seed': args.seed = value(); break;
       case '--no-report': args.report = false; break;
+      case '--no-profile': args.profile = false; break;
       case '--report-from': args.reportFrom = value(); break;
       case '--help':
         console.log('npm run bench [-- --quick] [--only P1,P3] [--runs N] [--sizes 1000,100000] [--rebuild-budget SECONDS] [--seed S] [--no-report]');
@@ -76,13 +61,21 @@ const plan = {
   rebuildRepeatIfUnderSeconds: 180,
   p1Samples: quick ? 500 : 2000,
   p1Warmup: quick ? 50 : 200,
-  naiveSamples: (n) => (n <= 10_000 ? (quick ? 20 : 50) : n <= 100_000 ? 10 : 3),
-  naiveRuns: (n) => (n >= 1_000_000 ? 1 : runs),
+  /** Questions replayed from the framework's own stream per P1 run (and through Emmett on the long store). */
+  replaySamples: quick ? 30 : 100,
+  /** The long-history store of P1's ratio and P2b: frameworks of exactly this many events. */
+  longFrameworks: 10,
+  longEvents: 2000,
   p2Appends: quick ? 320 : 1280,
-  p2HistoryAppends: quick ? 20 : 60,
+  p2Warmup: quick ? 64 : 128,
+  p2HttpAppends: quick ? 200 : 640,
+  p2HistoryAppends: quick ? 30 : 100,
+  floorRows: quick ? 500 : 2000,
   peerEvents: quick ? 500 : 2000,
   peerBatch: 100,
   httpSeconds: quick ? 5 : 10,
+  /** Distinct state questions prepared per varied P4 run (more than a run can ask). */
+  variedPaths: quick ? 20_000 : 40_000,
   httpConnections: 10,
   p5Seconds: quick ? 5 : 10,
   p5Runs: quick ? 1 : runs,
@@ -98,7 +91,7 @@ const results = {
     command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
     mode: quick ? 'quick' : 'full',
     only: args.only,
-    plan: { ...plan, naiveSamples: plan.sizes.map((n) => [n, plan.naiveSamples(n), plan.naiveRuns(n)]) },
+    plan,
     generatorVersion: GENERATOR_VERSION,
     machine: {
       cpus: os.cpus().length,
@@ -139,127 +132,85 @@ async function main() {
       (name.startsWith('gen-v') && !name.startsWith(`gen-v${GENERATOR_VERSION}-`));
     if (stale) rmSync(join(CACHE_DIR, name), { recursive: true, force: true });
   }
-  log(`mode ${results.meta.mode}; sizes ${plan.sizes.map(sizeLabel).join(', ')}; runs ${runs}; figures ${args.only?.join(',') ?? 'all'}`);
-  if (want('P4') || want('P5') || want('PEERS')) ensurePeers(log);
-
+  log(`mode ${results.meta.mode}; sizes ${plan.sizes.map(sizeLabel).join(', ')}; runs ${runs}; figures ${args.only?.join(',') ?? 'all'}; load ${os.loadavg()[0].toFixed(1)}`);
+  if (want('P1') || want('P2') || want('P4') || want('P5') || want('PEERS')) ensurePeers(log);
+  const profileDir = join(CACHE_DIR, 'profiles');
+  if (args.profile) mkdirSync(profileDir, { recursive: true });
   results.diagnostics = await attempt('diagnostics', () => diagnostics(service, plan.seed));
-  const needsReadModels = want('P1') || want('P4') || want('P5') || want('P6') || want('P2');
-  const generated = {};
+  const needsReadModels = want('P1') || want('P4') || want('P5') || want('P6');
+  const stores = {};
+  const storeOf = (n) => stores[n];
+  const opts = { service, seed: plan.seed, schema, fingerprint, log };
 
   for (const n of plan.sizes) {
     const label = sizeLabel(n);
     const entry = (results.sizes[n] = { label, errors: [] });
-    log(`== ${label} events ==`);
-    const gen = await generatedStore({ cacheRoot: CACHE_DIR, total: n, seed: plan.seed, cacheKey: `es-${schema}`, service, log });
-    generated[n] = gen;
-    const m = gen.manifest;
-    entry.generation = {
-      cached: gen.cached,
-      seconds: m.seconds,
-      frameworks: m.frameworkCount,
-      events: m.events,
-      appends: m.appends,
-      backdated: m.backdated,
-      landsEarlier: m.landsEarlier,
-      types: m.types,
-      verifiedWhole: m.verifiedWhole,
-      verifiedStepwise: m.verifiedStepwise,
-      recordedFrom: m.recordedFrom,
-      recordedTo: m.recordedTo,
-    };
-    log(`  store: ${m.events} events, ${m.frameworkCount} frameworks (${gen.cached ? 'cached' : `generated in ${m.seconds.toFixed(1)} s`})`);
+    log(`== ${label} events == (load ${os.loadavg()[0].toFixed(1)})`);
+    const ws = (stores[n] = await prepareWorkStore({ ...opts, label, total: n }));
+    const m = ws.gen.manifest;
+    entry.generation = generationSummary(ws.gen);
+    entry.readModels = ws.readModels;
+    log(`  store: ${m.events} events, ${m.frameworkCount} frameworks (${ws.gen.cached ? 'cached' : `generated in ${m.seconds.toFixed(1)} s`})`);
+    const largest = n === plan.sizes[plan.sizes.length - 1];
 
-    // The work dir: a copy of the generated events; read models from the cache when this very
-    // build of the service projected them before, otherwise projected below.
-    const work = join(CACHE_DIR, 'work', label);
-    const projCache = join(CACHE_DIR, `proj-${fingerprint}-${n}-${GENERATOR_VERSION}-${schema}`);
-    let complete = false;
-    let reached = 0;
-    rmSync(work, { recursive: true, force: true });
-    copyDataDir(gen.dir, work, ['events.db']);
-    const haveCachedProjection = existsSync(join(projCache, 'read-models.db'));
-    if (haveCachedProjection) {
-      for (const f of ['read-models.db', 'read-models.db-wal']) {
-        if (existsSync(join(projCache, f))) copyFileSync(join(projCache, f), join(work, f));
-      }
-      complete = true;
-      reached = m.events;
-      entry.readModels = { source: 'cache (projected earlier by this same build)', complete: true, reached };
-    }
-    const saveProjection = () => {
-      if (existsSync(join(projCache, 'read-models.db'))) return;
-      copyDataDir(work, projCache, ['read-models.db']);
-    };
-
-    // P3: rebuild the read models from the log.
+    // P3: rebuild the read models from the log, next to reading and parsing the same log.
     if (want('P3')) {
       entry.P3 = [];
+      entry.P3floor = [];
       for (let r = 0; r < runs; r++) {
-        log(`  P3 rebuild run ${r + 1}/${runs} (budget ${plan.rebuildBudgetSeconds} s)`);
-        const result = await attempt(`P3 ${label} run ${r + 1}`, () => rebuildOnce(service, work, m.events, plan.rebuildBudgetSeconds * 1000, log));
+        const floor = await attempt(`P3 floor ${label} run ${r + 1}`, () => withLoad(() => readLogFloor(service, ws.work)));
+        if (floor) entry.P3floor.push(floor);
+        log(`  P3 rebuild run ${r + 1}/${runs} (budget ${plan.rebuildBudgetSeconds} s); floor ${floor?.eventsPerSecond.toFixed(0)} events/s`);
+        // The first rebuild of the largest store is CPU-profiled (10 ms samples: little overhead).
+        const profileFile = args.profile && largest && r === 0 ? join(profileDir, `p3-${label}.cpuprofile`) : null;
+        const result = await attempt(`P3 ${label} run ${r + 1}`, () =>
+          withLoad(() => rebuildOnce(service, ws.work, m.events, plan.rebuildBudgetSeconds * 1000, log, { profileFile })),
+        );
+        if (result?.profile) result.profile.file = profileFile;
         if (!result) break;
         entry.P3.push(result);
-        log(`    ${result.complete ? 'complete' : `INCOMPLETE at ${result.events}/${m.events}`}: ${result.seconds.toFixed(1)} s, ${result.eventsPerSecond.toFixed(0)} events/s`);
-        complete = result.complete;
-        reached = result.events;
-        entry.readModels = { source: `P3 rebuild run ${r + 1}`, complete, reached };
-        if (complete) saveProjection();
-        if (!complete || result.seconds > plan.rebuildRepeatIfUnderSeconds) break;
+        log(`    ${result.complete ? 'complete' : `INCOMPLETE at ${result.events}/${m.events}`}: ${result.seconds.toFixed(1)} s, ${result.eventsPerSecond.toFixed(0)} events/s, peak RSS ${result.peakRssMB.toFixed(0)} MB, stall ${result.maxStallMs.toFixed(0)} ms`);
+        ws.complete = result.complete;
+        ws.reached = result.events;
+        entry.readModels = { source: `P3 rebuild run ${r + 1}`, complete: ws.complete, reached: ws.reached };
+        if (ws.complete) ws.saveProjection();
+        if (!ws.complete || result.seconds > plan.rebuildRepeatIfUnderSeconds) break;
       }
-    } else if (!complete && needsReadModels) {
-      log(`  projecting the read models (budget ${plan.rebuildBudgetSeconds} s)`);
-      await attempt(`projection ${label}`, async () => {
-        const app = await openApp(service, work);
-        try {
-          reached = await waitProjected(app.get(service.ProjectionRunner), m.events, plan.rebuildBudgetSeconds * 1000);
-        } finally {
-          await app.close();
-        }
-        complete = reached >= m.events;
-        entry.readModels = { source: 'catch-up at start', complete, reached };
-        if (complete) saveProjection();
-      });
+    } else if (needsReadModels) {
+      await attempt(`projection ${label}`, () => ws.ensureProjected(plan.rebuildBudgetSeconds * 1000));
+      entry.readModels = ws.readModels;
     }
-    if (!complete) log(`  read models incomplete (${reached}/${m.events}): P1 and P4 are not measured at ${label}`);
+    if (needsReadModels && !ws.complete) log(`  read models incomplete (${ws.reached}/${m.events}): P1 and P4 are not measured at ${label}`);
 
-    // P1: state-at-date through the QueryBus, and the naive full replay.
-    if (want('P1')) {
-      if (complete) {
-        entry.P1 = [];
-        for (let r = 0; r < runs; r++) {
-          const result = await attempt(`P1 ${label} run ${r + 1}`, () =>
-            stateLatency(service, work, m, { samples: plan.p1Samples, warmup: plan.p1Warmup, seed: `${plan.seed}|run${r}` }),
-          );
-          if (result) entry.P1.push(result);
-          if (result) log(`  P1 run ${r + 1}: p50 ${result.p50.toFixed(3)} ms, p99 ${result.p99.toFixed(3)} ms (${result.samples} queries)`);
-        }
-      }
-      entry.naive = [];
-      for (let r = 0; r < plan.naiveRuns(n); r++) {
-        const result = await attempt(`naive replay ${label} run ${r + 1}`, () =>
-          naiveReplay(service, work, m, { samples: plan.naiveSamples(n), seed: `${plan.seed}|run${r}`, crossCheck: complete }),
+    // P1: state-at-date through the QueryBus, and the replay of the framework's own stream.
+    if (want('P1') && ws.complete) {
+      entry.P1 = [];
+      for (let r = 0; r < runs; r++) {
+        const result = await attempt(`P1 ${label} run ${r + 1}`, () =>
+          withLoad(() => stateLatency(service, ws.work, m, { samples: plan.p1Samples, warmup: plan.p1Warmup, replaySamples: plan.replaySamples, seed: `${plan.seed}|run${r}` })),
         );
-        if (result) entry.naive.push(result);
-        if (result) log(`  naive replay run ${r + 1}: p50 ${result.p50.toFixed(1)} ms (${result.samples} questions; ${result.compared} cross-checked, ${result.mismatches} mismatches)`);
+        if (result) entry.P1.push(result);
+        if (result) log(`  P1 run ${r + 1}: p50 ${result.p50.toFixed(3)} ms, p99 ${result.p99.toFixed(3)} ms; replay p50 ${result.replay.p50.toFixed(2)} ms (${result.mismatches} mismatches)`);
       }
     }
 
-    // P4: HTTP throughput, state query next to the bare endpoint.
-    if (want('P4') && complete) {
-      log(`  P4 autocannon ${plan.httpSeconds} s × ${runs} runs × 2 routes`);
+    // P4: HTTP throughput, state queries (cached, varied, 304) next to the bare endpoint.
+    if (want('P4') && ws.complete) {
+      log(`  P4 autocannon ${plan.httpSeconds} s × ${runs} runs × 4 routes`);
       entry.P4 = await attempt(`P4 ${label}`, () =>
-        httpThroughput(service, work, m, { runs, duration: plan.httpSeconds, connections: plan.httpConnections, seed: plan.seed }),
+        httpThroughput(service, ws.work, m, { runs, duration: plan.httpSeconds, connections: plan.httpConnections, seed: plan.seed, variedPaths: plan.variedPaths }),
       );
-      if (entry.P4) log(`  P4: state ${entry.P4.state.map((s) => s.rpsTotal.toFixed(0)).join('/')} req/s, bare ${entry.P4.bare.map((s) => s.rpsTotal.toFixed(0)).join('/')} req/s`);
+      const rps = (list) => list.map((s) => s.rpsTotal.toFixed(0)).join('/');
+      if (entry.P4) log(`  P4: bare ${rps(entry.P4.bare)}, cached ${rps(entry.P4.cached)}, varied ${rps(entry.P4.varied)}, 304 ${rps(entry.P4.notModified)} req/s`);
     }
 
     // P5: peak RSS of `node dist/main.js` serving this store under a short query load.
     if (want('P5')) {
       entry.P5 = [];
-      entry.P5ReadModelsComplete = complete;
+      entry.P5ReadModelsComplete = ws.complete;
       for (let r = 0; r < plan.p5Runs; r++) {
         const result = await attempt(`P5 ${label} run ${r + 1}`, () =>
-          peakRss(work, m, { duration: plan.p5Seconds, connections: plan.httpConnections, seed: `${plan.seed}|run${r}`, logFile: join(CACHE_DIR, 'server.log') }),
+          withLoad(() => peakRss(ws.work, m, { duration: plan.p5Seconds, connections: plan.httpConnections, seed: `${plan.seed}|run${r}`, logFile: join(CACHE_DIR, 'server.log') })),
         );
         if (result) entry.P5.push(result);
         if (result) log(`  P5 run ${r + 1}: peak RSS ${result.hwmMB.toFixed(0)} MB (${result.requests} requests, ${result.non2xx} non-2xx)`);
@@ -268,67 +219,103 @@ async function main() {
 
     // P6: time from spawn to the first 200 on /health.
     if (want('P6')) {
-      entry.P6ReadModelsComplete = complete;
-      entry.P6 = await attempt(`P6 ${label}`, () => startupTime(work, { starts: plan.p6Starts, logFile: join(CACHE_DIR, 'server.log') }));
-      if (entry.P6) log(`  P6: ${entry.P6.map((t) => t.toFixed(0)).join(', ')} ms`);
+      entry.P6ReadModelsComplete = ws.complete;
+      entry.P6 = await attempt(`P6 ${label}`, () => withLoad(async () => ({ times: await startupTime(ws.work, { starts: plan.p6Starts, logFile: join(CACHE_DIR, 'server.log') }) })));
+      if (entry.P6) log(`  P6: ${entry.P6.times.map((t) => t.toFixed(0)).join(', ')} ms`);
     }
-    entry.complete = complete;
-    entry.reached = reached;
+    entry.complete = ws.complete;
+    entry.reached = ws.reached;
   }
 
   if (want('P6')) {
     const empty = join(CACHE_DIR, 'work', 'empty');
-    results.P6empty = await attempt('P6 empty', async () => {
-      const times = [];
-      for (let i = 0; i < plan.p6Starts; i++) {
-        rmSync(empty, { recursive: true, force: true });
-        mkdirSync(empty, { recursive: true });
-        times.push(...(await startupTime(empty, { starts: 1, logFile: join(CACHE_DIR, 'server.log') })));
-      }
-      return times;
-    });
-    if (results.P6empty) log(`P6 empty store: ${results.P6empty.map((t) => t.toFixed(0)).join(', ')} ms`);
+    results.P6empty = await attempt('P6 empty', () =>
+      withLoad(async () => {
+        const times = [];
+        for (let i = 0; i < plan.p6Starts; i++) {
+          rmSync(empty, { recursive: true, force: true });
+          mkdirSync(empty, { recursive: true });
+          times.push(...(await startupTime(empty, { starts: 1, logFile: join(CACHE_DIR, 'server.log') })));
+        }
+        return { times };
+      }),
+    );
+    if (results.P6empty) log(`P6 empty store: ${results.P6empty.times.map((t) => t.toFixed(0)).join(', ')} ms`);
   }
 
-  // P2: durable appends through the command path.
-  if (want('P2')) {
-    log(`== P2: ${plan.p2Appends} appends through the CommandBus, 1 writer and 64 writers, ${runs} runs ==`);
-    results.P2 = { single: [], concurrent: [], intoHistory: [] };
-    const dir = join(CACHE_DIR, 'work', 'p2');
-    for (let r = 0; r < runs; r++) {
-      const single = await attempt(`P2 single run ${r + 1}`, () => commandAppends(service, dir, { appends: plan.p2Appends, writers: 1 }));
-      if (single) results.P2.single.push(single);
-      const concurrent = await attempt(`P2 concurrent run ${r + 1}`, () => commandAppends(service, dir, { appends: plan.p2Appends, writers: 64 }));
-      if (concurrent) results.P2.concurrent.push(concurrent);
-      log(`  run ${r + 1}: 1 writer ${single?.perSecond.toFixed(0)} appends/s, 64 writers ${concurrent?.perSecond.toFixed(0)} appends/s`);
-    }
-    const smallest = plan.sizes[0];
-    if (results.sizes[smallest]?.complete) {
-      const m = generated[smallest].manifest;
-      const work = join(CACHE_DIR, 'work', sizeLabel(smallest));
+  // The long-history store: frameworks of 2,000 events, for P1's ratio and P2b.
+  if (want('P1') || want('P2')) {
+    const label = `long-${plan.longEvents}`;
+    log(`== ${plan.longFrameworks} frameworks of ${plan.longEvents} events == (load ${os.loadavg()[0].toFixed(1)})`);
+    const ws = (stores.long = await prepareWorkStore({ ...opts, label, total: plan.longFrameworks * plan.longEvents, eventsPerFramework: plan.longEvents }));
+    const entry = (results.long = { label, eventsPerFramework: plan.longEvents, generation: generationSummary(ws.gen) });
+    await attempt(`projection ${label}`, () => ws.ensureProjected(plan.rebuildBudgetSeconds * 1000));
+    entry.readModels = ws.readModels;
+    if (want('P1') && ws.complete) {
+      const emmett = await attempt('Emmett replay store', () => emmettPeerFor(service, PEERS_DIR, join(ws.gen.dir, 'events.db'), join(CACHE_DIR, 'work', 'emmett-replay')));
+      entry.P1 = [];
       for (let r = 0; r < runs; r++) {
-        const into = await attempt(`P2 into history run ${r + 1}`, () =>
-          commandAppendsIntoHistory(service, work, join(CACHE_DIR, 'work', 'p2-history'), m, plan.p2HistoryAppends),
+        const result = await attempt(`P1 ${label} run ${r + 1}`, () =>
+          withLoad(() =>
+            stateLatency(service, ws.work, ws.gen.manifest, { samples: plan.p1Samples, warmup: plan.p1Warmup, replaySamples: plan.replaySamples, seed: `${plan.seed}|long|run${r}`, emmett }),
+          ),
         );
-        if (into) results.P2.intoHistory.push({ ...into, size: smallest });
-        if (into) log(`  into ~${into.meanHistory.toFixed(0)}-event histories: ${into.perSecond.toFixed(1)} appends/s`);
+        if (result) entry.P1.push(result);
+        if (result) log(`  P1 long run ${r + 1}: p50 ${result.p50.toFixed(3)} ms; replay p50 ${result.replay.p50.toFixed(2)} ms; Emmett ${result.emmett?.p50.toFixed(2)} ms (${result.mismatches} mismatches)`);
+      }
+    }
+  }
+
+  // P2: durable appends (P2a over HTTP, P2b into long histories, P2c concurrent), each run next to the raw floor.
+  if (want('P2')) {
+    const floorSource = plan.sizes.find((n) => storeOf(n).gen.manifest.events >= plan.floorRows) ?? plan.sizes[plan.sizes.length - 1];
+    const floorFile = join(storeOf(floorSource).gen.dir, 'events.db');
+    const dir = (name) => join(CACHE_DIR, 'work', name);
+    log(`== P2: ${runs} runs (load ${os.loadavg()[0].toFixed(1)}) ==`);
+    const P2 = (results.P2 = { floor: [], http: [], single: [], concurrent: [], storeSingle: [], storeConcurrent: [], history: [], plan: { floorSource } });
+    const run = async (what, list, fn) => {
+      const result = await attempt(what, () => withLoad(fn));
+      if (result) list.push(result);
+      return result;
+    };
+    for (let r = 0; r < runs; r++) {
+      const f = await run(`raw floor run ${r + 1}`, P2.floor, () => rawFloor(service, floorFile, dir('floor'), plan.floorRows));
+      const a = await run(`P2a run ${r + 1}`, P2.http, () => httpAppends(service, dir('p2a'), { appends: plan.p2HttpAppends, warmup: plan.p2Warmup }));
+      const s = await run(`P2 single run ${r + 1}`, P2.single, () => commandAppends(service, dir('p2'), { appends: plan.p2Appends, writers: 1, warmup: plan.p2Warmup }));
+      const c = await run(`P2c run ${r + 1}`, P2.concurrent, () => commandAppends(service, dir('p2'), { appends: plan.p2Appends, writers: 64, warmup: plan.p2Warmup }));
+      const ss = await run(`P2c store 1 run ${r + 1}`, P2.storeSingle, () => storeConcurrency(service, floorFile, dir('p2s'), { count: plan.floorRows, writers: 1 }));
+      const sc = await run(`P2c store 64 run ${r + 1}`, P2.storeConcurrent, () => storeConcurrency(service, floorFile, dir('p2s'), { count: plan.floorRows, writers: 64 }));
+      const rate = (x) => x?.perSecond.toFixed(0) ?? '–';
+      log(`  run ${r + 1}: floor ${rate(f)} rows/s; HTTP 1 writer ${rate(a)}; command 1 writer ${rate(s)}, 64 writers ${rate(c)}; store 1 writer ${rate(ss)}, 64 writers ${rate(sc)} appends/s`);
+    }
+    if (args.profile) {
+      const file = join(profileDir, 'p2a.cpuprofile');
+      P2.httpProfiled = await attempt('P2a profiled run', () =>
+        withLoad(() => httpAppends(service, dir('p2a'), { appends: plan.p2HttpAppends, warmup: plan.p2Warmup, profileFile: file })),
+      );
+      if (P2.httpProfiled) P2.httpProfiled.file = file;
+    }
+    if (stores.long?.complete) {
+      for (let r = 0; r < runs; r++) {
+        const h = await run(`P2b run ${r + 1}`, P2.history, () =>
+          appendsIntoHistory(service, stores.long.work, dir('p2b'), stores.long.gen.manifest, { appends: plan.p2HistoryAppends, warmup: 10 }),
+        );
+        if (h) log(`  P2b run ${r + 1}: fresh ${h.fresh.perSecond.toFixed(0)}, 2,000-event histories ${h.history.perSecond.toFixed(0)}, before a 9999-12-31 fact ${h.farFuture.perSecond.toFixed(0)} appends/s`);
       }
     }
   }
 
   // Store level: the service's adapter, Emmett 0.38.5, raw better-sqlite3; one event per append and batched.
   if (want('PEERS') || want('P2')) {
-    const source = plan.sizes.find((n) => generated[n].manifest.events >= plan.peerEvents) ?? plan.sizes[plan.sizes.length - 1];
-    const eventsFile = join(generated[source].dir, 'events.db');
+    const source = plan.sizes.find((n) => storeOf(n).gen.manifest.events >= plan.peerEvents) ?? plan.sizes[plan.sizes.length - 1];
+    const eventsFile = join(storeOf(source).gen.dir, 'events.db');
     log(`== store peers: ${plan.peerEvents} events of the ${sizeLabel(source)} store, ${runs} runs ==`);
     results.peers = { source, count: plan.peerEvents, batch: plan.peerBatch, one: [], batched: [] };
     for (let r = 0; r < runs; r++) {
-      const one = await attempt(`peers one-per-append run ${r + 1}`, () =>
-        storePeers(service, eventsFile, join(CACHE_DIR, 'work', 'peers'), { count: plan.peerEvents, batch: 1 }),
-      );
+      const one = await attempt(`peers one-per-append run ${r + 1}`, () => withLoad(() => storePeers(service, eventsFile, join(CACHE_DIR, 'work', 'peers'), { count: plan.peerEvents, batch: 1 })));
       if (one) results.peers.one.push(one);
       const batched = await attempt(`peers batched run ${r + 1}`, () =>
-        storePeers(service, eventsFile, join(CACHE_DIR, 'work', 'peers'), { count: plan.peerEvents, batch: plan.peerBatch }),
+        withLoad(() => storePeers(service, eventsFile, join(CACHE_DIR, 'work', 'peers'), { count: plan.peerEvents, batch: plan.peerBatch })),
       );
       if (batched) results.peers.batched.push(batched);
       const rate = (x) => (x ? (x.events / x.appendSeconds).toFixed(0) : '–');

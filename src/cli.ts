@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import type { LoggerService } from '@nestjs/common';
 import { CommandFactory } from 'nest-commander';
 import { loadConfig, type AppConfig } from './platform/config/app-config.js';
+import { prepareDataDir } from './platform/files/data-dir-preflight.js';
 import { reportFailure } from './platform/cli/cli-errors.js';
 import { CLI_COMMAND_NAMES, CliModule, WITHOUT_SEED, WITHOUT_STORE } from './cli.module.js';
 
@@ -43,6 +44,8 @@ function configFor(argv: string[]): AppConfig | null {
 
 async function main(): Promise<void> {
   const config = configFor(process.argv.slice(2));
+  // As the server does: DATA_DIR owner-only (and a corrupt token digest stops here), before any store opens.
+  if (config) prepareDataDir(config, () => undefined, (message) => process.stderr.write(`warning: ${message}\n`));
   await CommandFactory.run(CliModule.forRoot(config), {
     logger: new QuietLogger(),
     abortOnError: false,

@@ -1,14 +1,17 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
+import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig } from './platform/config/app-config.js';
-import { createHttpApp } from './http-app.js';
+import { createHttpApp, listen } from './http-app.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const app = await createHttpApp(config);
-  await app.listen(config.port);
+  await listen(app, config);
+  const { address, port } = app.getHttpServer().address() as AddressInfo;
+  const shown = address.includes(':') ? `[${address}]` : address;
   new Logger('Main').log(
-    `governance history service on http://localhost:${config.port} (event store: ${config.eventStore}, read models: ${config.readModelStore}, data: ${config.dataDir})`,
+    `governance history service on http://${shown}:${port} (event store: ${config.eventStore}, read models: ${config.readModelStore}, data: ${config.dataDir})`,
   );
 }
 

@@ -119,8 +119,11 @@ describe('HTTP API on the embedded stores', () => {
     it('refuses without a valid token, and appends nothing', async () => {
       const before = await historyLength();
       const body = { type: 'MilestoneNoted', effectiveDate: '2020', data: { milestoneId: 'x', name: 'x' }, source };
-      await http.post('/api/frameworks/cccs13/events').send(body).expect(401);
-      await http.post('/api/frameworks/cccs13/events').set('Authorization', 'Bearer wrong-token-000000000').send(body).expect(401);
+      const missing = await http.post('/api/frameworks/cccs13/events').send(body).expect(401);
+      expect(missing.headers['www-authenticate']).toBe('Bearer realm="governance"');
+      const wrong = await http.post('/api/frameworks/cccs13/events').set('Authorization', 'Bearer wrong-token-000000000').send(body).expect(401);
+      expect(wrong.headers['www-authenticate']).toBe('Bearer realm="governance", error="invalid_token"');
+      expect(wrong.body.requestId).toBe(wrong.headers['x-request-id']);
       await http.post('/api/frameworks/cccs13/events').set('Authorization', 'Basic abc').send(body).expect(401);
       expect(await historyLength()).toBe(before);
     });

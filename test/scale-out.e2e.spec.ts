@@ -16,7 +16,7 @@ describe('several instances, one projection runner', () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'governance-scale-'));
-    const env = { DATA_DIR: dataDir, API_TOKENS: `secretariat=${TOKEN}` };
+    const env = { DATA_DIR: dataDir, API_TOKENS: `secretariat=${TOKEN}`, API_ADMINS: 'secretariat' };
     runner = await createHttpApp(loadConfig(env), { logger: false });
     await runner.init();
     follower = await createHttpApp(loadConfig({ ...env, PROJECTION: 'off', SEED: 'false' }), { logger: false });
@@ -43,7 +43,8 @@ describe('several instances, one projection runner', () => {
     const state = await http.get('/api/frameworks/cccs13/state?at=2020-06-30').expect(200);
     expect(state.body.milestones.map((m: { id: string }) => m.id)).toContain('from-follower');
     expect(state.body.revision).toBe(res.body.revision);
-    const health = await http.get('/health').expect(200);
+    // The details of /health are for admins.
+    const health = await http.get('/health').set('Authorization', `Bearer ${TOKEN}`).expect(200);
     expect(health.body.projection).toMatchObject({ status: 'up', detail: expect.stringContaining('PROJECTION=off') });
   });
 

@@ -1,56 +1,32 @@
-// The measurements: P1 … P6 and the store-level peer comparison. Each returns plain data; the
-// report (report.mjs) turns it into tables. Every number comes from this run.
-import { mkdirSync, rmSync } from 'node:fs';
+// The process-level figures: P3 (projection rebuild, next to reading the same log), P5 (peak RSS
+// serving a store), P6 (start to healthy), and diagnostics of the domain's costs. Each returns
+// plain data; the report (report.mjs) turns it into tables. Every number comes from this run.
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { join } from 'node:path';
-import { Prng } from './prng.mjs';
 import { planFramework } from '../generator.mjs';
-import { percentile } from './stats.mjs';
-import {
-  copyDataDir,
-  load,
-  memoryOf,
-  openApp,
-  PEERS_DIR,
-  sleep,
-  startServer,
-  stopServer,
-  waitProjected,
-} from './harness.mjs';
-import { benchAppends, emmettRun, rawSqliteRun, serviceStoreRun } from './stores.mjs';
-
-const DAY_MS = 86_400_000;
-
-/** Random state questions over a generated store: (framework, day[, knownAt]); 20 % with knownAt. */
-export function questions(manifest, count, seed) {
-  const rng = new Prng(`${seed}|questions|${manifest.events}`);
-  const lastDay = Date.parse('2026-12-31T00:00:00Z');
-  const from = Date.parse(manifest.recordedFrom);
-  const to = Date.parse(manifest.recordedTo);
-  const out = [];
-  for (let i = 0; i < count; i++) {
-    const fw = rng.pick(manifest.frameworks);
-    const first = Date.parse(`${fw.d0}T00:00:00Z`);
-    const day = new Date(first + Math.floor(rng.next() * ((lastDay - first) / DAY_MS)) * DAY_MS).toISOString().slice(0, 10);
-    const knownAt = rng.chance(0.2) ? new Date(from + Math.floor(rng.next() * (to - from))).toISOString() : undefined;
-    out.push({ id: fw.id, day, knownAt });
-  }
-  return out;
-}
+import { load, memoryOf, openApp, sleep, startServer, stopServer } from './harness.mjs';
+import { startProfile } from './profile.mjs';
+import { statePaths } from './figures-read.mjs';
 
 // ---------------------------------------------------------------------------------------------
-// P3: projection rebuild
+// P3: projection rebuild, and its floor (reading and parsing the same log)
 
-/** `ProjectionRunner.rebuild()` on the data dir; stops at `budgetMs` and reports how far it got. */
-export async function rebuildOnce(service, dir, head, budgetMs, log) {
+/**
+ * `ProjectionRunner.rebuild()` on the data dir; stops at `budgetMs` and reports how far it got.
+ * Records the longest event-loop stall (an app serving HTTP meanwhile would not answer for that
+ * long) and this process's peak RSS during the rebuild (sampled every 100 ms; its RSS before the
+ * rebuild is given too). With `profileFile`, the rebuild is CPU-profiled (10 ms samples).
+ */
+export async function rebuildOnce(service, dir, head, budgetMs, log, { profileFile = null } = {}) {
   const app = await openApp(service, dir);
   const runner = app.get(service.ProjectionRunner);
   try {
     let done = false;
     let failure = null;
-    // How long the event loop goes without a turn during the rebuild (an app serving HTTP at the
-    // same time would not answer for that long).
+    const rssBeforeMB = process.memoryUsage().rss / 2 ** 20;
+    let peakRssMB = rssBeforeMB;
     const stalls = monitorEventLoopDelay({ resolution: 20 });
+    const profiler = profileFile ? await startProfile(10_000) : null;
     stalls.enable();
     const t0 = performance.now();
     const rebuilding = runner.rebuild().then(
@@ -60,6 +36,7 @@ export async function rebuildOnce(service, dir, head, budgetMs, log) {
     let lastLog = t0;
     while (!done && !failure && performance.now() - t0 < budgetMs) {
       await sleep(100);
+      peakRssMB = Math.max(peakRssMB, process.memoryUsage().rss / 2 ** 20);
       if (performance.now() - lastLog > 30_000) {
         log(`    rebuild: ${runner.checkpoint ?? 0}/${head} after ${((performance.now() - t0) / 1000).toFixed(0)} s`);
         lastLog = performance.now();
@@ -67,225 +44,41 @@ export async function rebuildOnce(service, dir, head, budgetMs, log) {
     }
     const seconds = (performance.now() - t0) / 1000;
     stalls.disable();
+    const profile = profiler ? await profiler.stop(profileFile) : null;
     const maxStallMs = stalls.max / 1e6;
     if (failure) throw failure;
-    if (done) return { complete: true, events: head, seconds, eventsPerSecond: head / seconds, maxStallMs };
+    const memory = { rssBeforeMB, peakRssMB };
+    if (done) return { complete: true, events: head, seconds, eventsPerSecond: head / seconds, maxStallMs, ...memory, profile };
     const reached = runner.checkpoint ?? 0;
     await runner.stop();
     void rebuilding;
-    return { complete: false, events: reached, seconds, eventsPerSecond: reached / seconds, maxStallMs };
+    return { complete: false, events: reached, seconds, eventsPerSecond: reached / seconds, maxStallMs, ...memory, profile };
   } finally {
     await app.close();
   }
 }
-
-// ---------------------------------------------------------------------------------------------
-// P1: state-at-date latency, and the naive full replay
-
-export async function stateLatency(service, dir, manifest, { samples, warmup, seed }) {
-  const app = await openApp(service, dir);
-  try {
-    const runner = app.get(service.ProjectionRunner);
-    const reached = await waitProjected(runner, manifest.events, 60_000);
-    if (reached < manifest.events) throw new Error(`read models at ${reached} of ${manifest.events}`);
-    const bus = app.get(service.QueryBus);
-    const qs = questions(manifest, samples + warmup, seed);
-    const all = [];
-    const plain = [];
-    const known = [];
-    for (let i = 0; i < qs.length; i++) {
-      const q = qs[i];
-      const t = process.hrtime.bigint();
-      await bus.execute(new service.StateAtDateQuery(q.id, q.day, q.knownAt));
-      const ms = Number(process.hrtime.bigint() - t) / 1e6;
-      if (i < warmup) continue;
-      all.push(ms);
-      (q.knownAt ? known : plain).push(ms);
-    }
-    return {
-      samples: all.length,
-      p50: percentile(all, 50),
-      p99: percentile(all, 99),
-      p50Plain: percentile(plain, 50),
-      p50KnownAt: percentile(known, 50),
-      knownAtSamples: known.length,
-    };
-  } finally {
-    await app.close();
-  }
-}
-
-const ids = (state) =>
-  JSON.stringify(
-    ['conventions', 'parties', 'missions', 'instruments', 'bodies'].map((k) => (state[k] ?? []).map((x) => x.id).sort()),
-  );
 
 /**
- * The baseline: per question, read the whole global log (readAll paging), keep the framework's
- * events, and fold them (knownFacts + buildTimeline + stateAt). When `app` is given, the same
- * question is also asked through the QueryBus and the two answers are compared (item ids).
+ * The floor of a rebuild: the same log read through the service's adapter (`readAll`, pages of
+ * 1000 as the rebuild reads them, JSON parsed) and turned into the domain's recorded events,
+ * with no projection and no write.
  */
-export async function naiveReplay(service, dir, manifest, { samples, seed, crossCheck = true }) {
-  const { SqliteEventStore, streamIdOf, toRecordedEvent, domain } = service;
-  const store = SqliteEventStore.open(join(dir, 'events.db'));
-  const app = crossCheck ? await openApp(service, dir) : null;
+export async function readLogFloor(service, dir) {
+  const store = service.SqliteEventStore.open(join(dir, 'events.db'));
   try {
-    if (app) await waitProjected(app.get(service.ProjectionRunner), manifest.events, 60_000);
-    const bus = app?.get(service.QueryBus);
-    const qs = questions(manifest, samples, `${seed}|naive`);
-    const times = [];
-    let compared = 0;
-    let mismatches = 0;
-    for (const q of qs) {
-      const t = process.hrtime.bigint();
-      const streamId = streamIdOf(q.id);
-      const events = [];
-      for (let after = null; ;) {
-        const page = await store.readAll(after, 5000);
-        if (page.length === 0) break;
-        for (const e of page) if (e.streamId === streamId) events.push(toRecordedEvent(e));
-        after = page[page.length - 1].position;
-      }
-      const timeline = domain.buildTimeline(domain.knownFacts(events, q.knownAt).facts);
-      const state = domain.stateAt(timeline, q.day);
-      times.push(Number(process.hrtime.bigint() - t) / 1e6);
-      if (bus) {
-        const answer = await bus.execute(new service.StateAtDateQuery(q.id, q.day, q.knownAt));
-        compared++;
-        if (ids(answer) !== ids(state)) mismatches++;
-      }
+    let events = 0;
+    const t0 = performance.now();
+    for (let after = null; ;) {
+      const page = await store.readAll(after, 1000);
+      if (page.length === 0) break;
+      for (const e of page) if (service.frameworkIdOf(e.streamId) !== null) service.toRecordedEvent(e);
+      events += page.length;
+      after = page[page.length - 1].position;
     }
-    return { samples: times.length, p50: percentile(times, 50), p99: percentile(times, 99), compared, mismatches };
+    const seconds = (performance.now() - t0) / 1000;
+    return { events, seconds, eventsPerSecond: events / seconds };
   } finally {
     await store.close();
-    if (app) await app.close();
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// P2: durable appends through the command path
-
-const milestone = (n, day) => ({
-  type: 'MilestoneNoted',
-  effectiveDate: day,
-  data: { milestoneId: `ms-bench-${n}`, name: `Jalon ${n}`, description: 'Benchmark append.' },
-  source: { document: 'bench/p2.txt', passage: `Jalon ${n} noté.`, confidence: 'stated' },
-});
-
-function dayAfter(start, n) {
-  return new Date(Date.parse(`${start}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
-}
-
-/**
- * One fresh DATA_DIR, 64 frameworks created through the CommandBus, then `appends` MilestoneNoted
- * events through `RecordEventCommand`: `writers` = 1 (awaiting each, round-robin over the 64
- * frameworks) or 64 (each writer its own framework, all at once).
- */
-export async function commandAppends(service, workDir, { appends, writers, frameworks = 64 }) {
-  rmSync(workDir, { recursive: true, force: true });
-  mkdirSync(workDir, { recursive: true });
-  const app = await openApp(service, workDir);
-  try {
-    const bus = app.get(service.CommandBus);
-    for (let f = 0; f < frameworks; f++) {
-      await bus.execute(
-        new service.CreateFrameworkCommand({ id: `p2-${f}`, name: `P2 framework ${f}`, effectiveDate: '2000-01-01' }, 'bench'),
-      );
-    }
-    let notProjected = 0;
-    const record = async (f, n) => {
-      const result = await bus.execute(new service.RecordEventCommand(`p2-${f}`, milestone(n, dayAfter('2000-01-02', n)), 'bench'));
-      if (result.projected === false) notProjected++;
-    };
-    const t0 = performance.now();
-    if (writers === 1) {
-      for (let n = 0; n < appends; n++) await record(n % frameworks, n);
-    } else {
-      const per = Math.ceil(appends / writers);
-      await Promise.all(
-        Array.from({ length: writers }, async (_, w) => {
-          for (let j = 0; j < per; j++) await record(w % frameworks, w * per + j);
-        }),
-      );
-    }
-    const seconds = (performance.now() - t0) / 1000;
-    const total = writers === 1 ? appends : Math.ceil(appends / writers) * writers;
-    return { appends: total, seconds, perSecond: total / seconds, notProjected };
-  } finally {
-    await app.close();
-  }
-}
-
-/** One writer appending to the frameworks of a generated store (~200 events each): the history-size cost. */
-export async function commandAppendsIntoHistory(service, projectedDir, workDir, manifest, appends) {
-  copyDataDir(projectedDir, workDir);
-  const app = await openApp(service, workDir);
-  try {
-    await waitProjected(app.get(service.ProjectionRunner), manifest.events, 60_000);
-    const bus = app.get(service.CommandBus);
-    const t0 = performance.now();
-    for (let n = 0; n < appends; n++) {
-      const fw = manifest.frameworks[n % manifest.frameworks.length];
-      await bus.execute(new service.RecordEventCommand(fw.id, milestone(n, dayAfter('2025-06-01', n % 200)), 'bench'));
-    }
-    const seconds = (performance.now() - t0) / 1000;
-    const meanHistory = manifest.frameworks.reduce((s, f) => s + f.events, 0) / manifest.frameworks.length;
-    return { appends, seconds, perSecond: appends / seconds, meanHistory };
-  } finally {
-    await app.close();
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Store-level peers: the service's adapter, Emmett, raw better-sqlite3
-
-export async function storePeers(service, eventsFile, workDir, { count, batch }) {
-  const appends = await benchAppends(service, eventsFile, count, batch);
-  const out = {};
-  out.service = await serviceStoreRun(service, join(workDir, 'service'), appends);
-  out.emmett = await emmettRun(PEERS_DIR, join(workDir, 'emmett'), appends);
-  out.raw = await rawSqliteRun(join(workDir, 'raw'), appends);
-  rmSync(workDir, { recursive: true, force: true });
-  return out;
-}
-
-// ---------------------------------------------------------------------------------------------
-// P4: HTTP state queries next to a bare endpoint of the same server
-
-export function statePaths(manifest, count, seed) {
-  return questions(manifest, count, `${seed}|http`).map(
-    (q) => `/api/frameworks/${q.id}/state?at=${q.day}${q.knownAt ? `&knownAt=${encodeURIComponent(q.knownAt)}` : ''}`,
-  );
-}
-
-export async function httpThroughput(service, dir, manifest, { runs, duration, connections, seed }) {
-  const app = await openApp(service, dir, { bare: true });
-  try {
-    await waitProjected(app.get(service.ProjectionRunner), manifest.events, 60_000);
-    await app.listen(0, '127.0.0.1');
-    const { port } = app.getHttpServer().address();
-    const url = `http://127.0.0.1:${port}`;
-    const paths = statePaths(manifest, 50, seed);
-    let bytes = 0;
-    for (const path of paths) {
-      const answer = await fetch(url + path);
-      const text = await answer.text();
-      if (answer.status !== 200) throw new Error(`state query ${path} answered ${answer.status}: ${text.slice(0, 200)}`);
-      bytes += Buffer.byteLength(text);
-    }
-    const meanAnswerBytes = bytes / paths.length;
-    // Warm-up of both routes.
-    await load(url, ['/bench/bare'], { connections, duration: 2 });
-    await load(url, paths, { connections, duration: 2 });
-    const bare = [];
-    const state = [];
-    for (let r = 0; r < runs; r++) {
-      bare.push(await load(url, ['/bench/bare'], { connections, duration }));
-      state.push(await load(url, paths, { connections, duration }));
-    }
-    return { bare, state, paths: paths.length, connections, duration, meanAnswerBytes };
-  } finally {
-    await app.close();
   }
 }
 

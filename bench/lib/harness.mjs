@@ -1,7 +1,7 @@
 // Shared plumbing of the bench: apps in-process, child processes, ports, files.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, relative } from 'node:path';
 import { DIST, ROOT } from './service.mjs';
@@ -18,8 +18,8 @@ export function appConfigEnv(dataDir, extra = {}) {
 }
 
 /** The service's HTTP app in this process, initialised (projection started), optionally with the bare route. */
-export async function openApp(service, dataDir, { bare = false } = {}) {
-  const app = await service.createHttpApp(service.loadConfig(appConfigEnv(dataDir)), { logger: false });
+export async function openApp(service, dataDir, { bare = false, env = {} } = {}) {
+  const app = await service.createHttpApp(service.loadConfig(appConfigEnv(dataDir, env)), { logger: false });
   if (bare) {
     // The service has no trivial endpoint: this one is registered on the same Express instance
     // (before Nest's routes), so it shares the server, the process and its event loop.
@@ -61,11 +61,14 @@ export function distFingerprint() {
   return hash.digest('hex').slice(0, 12);
 }
 
-/** The shape of the event store's schema, from the compiled adapter: generated stores are reused only under the same one. */
+/** The shape of the event store's schema, from the compiled schema module: generated stores are reused only under the same one. */
 export function eventStoreSchemaFingerprint() {
-  const text = readFileSync(join(DIST, 'event-store/sqlite/sqlite-event-store.adapter.js'), 'utf8');
-  const schema = text.match(/const SCHEMA = `[\s\S]*?`;/)?.[0] ?? text;
-  const version = text.match(/const SCHEMA_VERSION = (\d+)/)?.[1] ?? '?';
+  const file = join(DIST, 'infrastructure/event-store/sqlite/sqlite-schema.js');
+  if (!existsSync(file)) throw new Error(`bench: ${file} is missing (the event store's schema moved?); run \`npm run build\``);
+  const text = readFileSync(file, 'utf8');
+  const schema = text.match(/const SCHEMA = `[\s\S]*?`;/)?.[0];
+  const version = text.match(/const SCHEMA_VERSION = (\d+)/)?.[1];
+  if (schema === undefined || version === undefined) throw new Error(`bench: no SCHEMA / SCHEMA_VERSION in ${file}`);
   return createHash('sha1').update(version).update(schema).digest('hex').slice(0, 8);
 }
 
@@ -138,10 +141,16 @@ export function memoryOf(pid) {
   }
 }
 
-/** Runs autocannon (bench/peers/load.mjs) in a child process; resolves its JSON result. */
-export function load(url, paths, { connections = 10, duration = 10 } = {}) {
+/**
+ * Runs autocannon (bench/peers/load.mjs) in a child process; resolves its JSON result. Options go
+ * through a file (thousands of distinct paths do not fit a command line).
+ */
+export function load(url, paths, { connections = 10, duration = 10, distinct = false, perPathHeaders, headers } = {}) {
+  const file = join(CACHE_DIR, `load-${process.pid}-${Date.now()}.json`);
+  mkdirSync(CACHE_DIR, { recursive: true });
+  writeFileSync(file, JSON.stringify({ url, paths, connections, duration, distinct, perPathHeaders, headers }));
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(PEERS_DIR, 'load.mjs'), JSON.stringify({ url, paths, connections, duration })], {
+    const child = spawn(process.execPath, [join(PEERS_DIR, 'load.mjs'), `@${file}`], {
       cwd: PEERS_DIR,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -150,6 +159,7 @@ export function load(url, paths, { connections = 10, duration = 10 } = {}) {
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (err += d));
     child.on('exit', (code) => {
+      rmSync(file, { force: true });
       if (code !== 0) return reject(new Error(`autocannon exited ${code}: ${err.slice(-500)}`));
       try {
         resolve(JSON.parse(out.trim().split('\n').pop()));

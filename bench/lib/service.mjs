@@ -33,6 +33,7 @@ export async function loadService() {
     cqrs,
     edtf,
     projection2,
+    port,
   ] = await Promise.all([
     load('infrastructure/event-store/sqlite/sqlite-event-store.adapter.js'),
     load('infrastructure/event-store/framework-stream.js'),
@@ -52,9 +53,12 @@ export async function loadService() {
     import('@nestjs/cqrs'),
     load('modules/frameworks/domain/dates/edtf-date.js'),
     load('infrastructure/projection/framework.projection.js'),
+    load('infrastructure/event-store/event-store.port.js'),
   ]);
   return {
     SqliteEventStore: sqliteStore.SqliteEventStore,
+    /** The Nest token of the app's event store (the port). */
+    EVENT_STORE: port.EVENT_STORE,
     streamIdOf: stream.streamIdOf,
     toNewEvent: stream.toNewEvent,
     toRecordedEvent: stream.toRecordedEvent,

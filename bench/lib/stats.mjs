@@ -1,4 +1,25 @@
 // Small statistics and formatting helpers.
+import os from 'node:os';
+
+/**
+ * Runs one measurement and records the machine's load average (1 min) at its start and end
+ * beside its result: the machine is shared, so every figure says how busy it was.
+ */
+export async function withLoad(fn) {
+  const start = os.loadavg()[0];
+  const result = await fn();
+  if (result && typeof result === 'object') result.load = { start, end: os.loadavg()[0] };
+  return result;
+}
+
+/** "load 1.2–2.3" for a list of measurements that carry `load`. */
+export function loadText(list) {
+  const values = (list ?? []).filter(Boolean).flatMap((r) => (r.load ? [r.load.start, r.load.end] : []));
+  if (values.length === 0) return '–';
+  const lo = Math.min(...values);
+  const hi = Math.max(...values);
+  return lo.toFixed(1) === hi.toFixed(1) ? lo.toFixed(1) : `${lo.toFixed(1)}–${hi.toFixed(1)}`;
+}
 
 /** Nearest-rank percentile of `values` (0 < p <= 100). */
 export function percentile(values, p) {

@@ -1,10 +1,13 @@
-import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpStatus, Inject, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, type EventStore } from './event-store/event-store.port.js';
 import { ProjectionRunner } from './projection/projection-runner.js';
 import { READ_MODEL_STORE, type ReadModelStore } from './read-models/read-model.port.js';
 import { APP_CONFIG, type AppConfig } from '../platform/config/app-config.js';
 import { HealthSchema } from '../platform/openapi/api-schemas.js';
+import { OptionalBearerAuthGuard, OptionalPrincipal } from '../platform/auth/optional-bearer-auth.guard.js';
+import type { Principal } from '../platform/auth/token-registry.js';
+import { withoutDetails } from '../platform/http/without-details.js';
 
 @ApiTags('health')
 @Controller('health')
@@ -16,21 +19,24 @@ export class HealthController {
     private readonly projection: ProjectionRunner,
   ) {}
 
-  /** 200 when every store answers, 503 otherwise; each store's status either way. */
+  /** 200 when every store answers, 503 otherwise; each store's status either way (the `detail`s for admins only). */
   @Get()
-  @ApiOperation({ summary: "Each store's status and the projection's position" })
+  @UseGuards(OptionalBearerAuthGuard)
+  @ApiBearerAuth('bearer')
+  @ApiOperation({ summary: "Each store's status and the projection's position", description: 'Public; with the bearer token of an admin, each status also has its `detail` (files, servers, errors).' })
   @ApiOkResponse({ type: HealthSchema })
   @ApiServiceUnavailableResponse({ description: 'A store or the projection is down', type: HealthSchema })
-  async health(@Res({ passthrough: true }) response: { status(code: number): void }) {
+  async health(@Res({ passthrough: true }) response: { status(code: number): void }, @OptionalPrincipal() viewer: Principal | undefined) {
     const [eventStore, readModels] = await Promise.all([this.events.health(), this.readModels.health()]);
     const projection = this.projection.status;
     const up = eventStore.status === 'up' && readModels.status === 'up' && projection.status === 'up';
     if (!up) response.status(HttpStatus.SERVICE_UNAVAILABLE);
-    return {
+    const answer = {
       status: up ? 'ok' : 'degraded',
       eventStore: { kind: this.config.eventStore, ...eventStore },
       readModels: { kind: this.config.readModelStore, ...readModels },
       projection,
     };
+    return viewer?.role === 'admin' ? answer : withoutDetails(answer);
   }
 }

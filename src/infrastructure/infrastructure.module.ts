@@ -17,7 +17,7 @@ export async function openEventStore(config: AppConfig): Promise<EventStore> {
     const { KurrentDbEventStore } = await import('./event-store/kurrentdb/kurrentdb-event-store.adapter.js');
     return KurrentDbEventStore.connect(config.kurrentdbUrl!);
   }
-  mkdirSync(config.dataDir, { recursive: true });
+  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   return SqliteEventStore.open(join(config.dataDir, 'events.db'));
 }
 
@@ -26,7 +26,7 @@ export async function openReadModelStore(config: AppConfig): Promise<ReadModelSt
     const { MongoReadModelStore } = await import('./read-models/mongodb/mongo-read-model.adapter.js');
     return MongoReadModelStore.connect(config.mongodbUri!);
   }
-  mkdirSync(config.dataDir, { recursive: true });
+  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   return SqliteReadModelStore.open(join(config.dataDir, 'read-models.db'));
 }
 

@@ -65,6 +65,12 @@ describe('import: the plan, made before anything is written', () => {
     ]);
   });
 
+  it('refuses a date too far ahead before anything is appended, as the append would', async () => {
+    const plan = await planImport(entries({ ...EXTENSION, data: { conventionId: 'cc-2015', newEnd: '9999' } }), store, { ...operator, maxYearsAhead: 100 });
+    expect(plan.refusals).toEqual([{ label: 'line 1', status: 422, reason: expect.stringMatching(/^date-too-far-ahead: data.newEnd 9999/) }]);
+    expect(plan.appends).toEqual([]);
+  });
+
   it('creates a framework established earlier in the file', async () => {
     const established = { frameworkId: 'cd13', type: 'FrameworkEstablished', effectiveDate: '2020', data: { name: 'Another' }, source: SOURCE };
     const milestone = { frameworkId: 'cd13', type: 'MilestoneNoted', effectiveDate: '2021', data: { milestoneId: 'm', name: 'M' }, source: SOURCE };

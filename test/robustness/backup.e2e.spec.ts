@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '../../src/infrastructure/event-store/sqlite/sqlite-event-store.adapter.js';
+import { CCCS13_SEED } from '../../src/modules/frameworks/seed/cccs13.seed.js';
 import { ADMIN_TOKEN, cli, ensureBuilt, milestone, RECORDER_TOKEN, SOURCE, startApp, wholeLog, type CliRun, type RunningApp } from './support.js';
 
 /**
@@ -54,7 +55,7 @@ describe('backup: export, then restore into an empty store', () => {
         for (const [k, v] of Object.entries(headers)) req = req.set(k, v);
         return req.send(body as object);
       };
-      await post('/api/frameworks/cccs13/events', { type: 'ConventionExtended', effectiveDate: '2017-11', data: { conventionId: 'cc-2015', newEnd: '2018' }, source: SOURCE }, { 'If-Match': '"34"' }).expect(201);
+      await post('/api/frameworks/cccs13/events', { type: 'ConventionExtended', effectiveDate: '2017-11', data: { conventionId: 'cc-2015', newEnd: '2018' }, source: SOURCE }, { 'If-Match': `"${CCCS13_SEED.length - 1}"` }).expect(201);
       const typo = await post('/api/frameworks/cccs13/events', milestone('website-relaunch', '2016-03', 'Site internet relancé (coquille)'), { 'Idempotency-Key': 'relaunch' }).expect(201);
       const doubtful = await post('/api/frameworks/cccs13/events', milestone('doubtful', '2019')).expect(201);
       await post('/api/frameworks/cccs13/events', milestone('late-news', '2020-05-04')).expect(201);

@@ -2,25 +2,28 @@ import fc from 'fast-check';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isEdtf } from '../../src/modules/frameworks/domain/dates/edtf-date.js';
 import { EVENT_STORE, type EventStore } from '../../src/infrastructure/event-store/event-store.port.js';
 import { streamIdOf, toRecordedEvent } from '../../src/infrastructure/event-store/framework-stream.js';
+import { defect, FRAMEWORK, TEMPLATES } from './fuzz-defects.js';
+import { countAnswer, newStats, writeFuzzSummary } from './fuzz-summary.js';
 import { DEEP, milestone, pureState, RECORDER_TOKEN, SOURCE, startApp, stateLists, type RunningApp } from './support.js';
 
 /**
  * Fuzzing the HTTP API (fast-check, bounded): generated bodies, headers and query strings.
  * Properties: no 5xx ever; every refusal appends nothing and says what is wrong (`message`;
- * `fields` naming a field for 400, `rule` for 422); the answers about the framework are the same
- * after all the refused requests; Object.prototype is never polluted.
+ * `fields` naming a field for 400, `rule` for 422); every answer carries an X-Request-Id (and
+ * each error body the same `requestId`), every 401 a `WWW-Authenticate: Bearer`; the answers
+ * about the framework are the same after all the refused requests; Object.prototype is never polluted.
  *
  * Bounded: RUNS cases per property (ROBUSTNESS_DEEP=1: many more). The seed is printed;
- * FUZZ_SEED=<seed> replays a run.
+ * FUZZ_SEED=<seed> replays a run. The counts are printed as one line `FUZZ_SUMMARY {...}` and
+ * written to test-artifacts/fuzz-summary.json. (fuzz-security.e2e.spec.ts fuzzes query keys,
+ * throttling, request ids and far-future dates.)
  */
 
 const RUNS = DEEP ? 1500 : 120;
 const SEED = process.env.FUZZ_SEED !== undefined ? Number(process.env.FUZZ_SEED) : Date.now() % 2 ** 31;
 const DATES = ['1995-01-01', '2000-06-30', '2007-06-30', '2013-06-30', '2019-06-30'];
-const FRAMEWORK = 'cccs13';
 /** Where the header fuzzing may succeed (valid bodies with odd headers): not the framework watched. */
 const SCRATCH = 'fuzz-scratch';
 
@@ -30,7 +33,7 @@ interface Answer {
   headers: Record<string, string | string[] | undefined>;
 }
 
-const stats = { cases: 0, byProperty: {} as Record<string, number>, status: {} as Record<number, number>, fiveHundreds: 0, appendedOnRefusal: 0, accepted: 0 };
+const stats = newStats();
 
 describe(`HTTP API fuzzing (fast-check, seed ${SEED}, ${RUNS} runs per property)`, () => {
   let dataDir: string;
@@ -43,7 +46,9 @@ describe(`HTTP API fuzzing (fast-check, seed ${SEED}, ${RUNS} runs per property)
   beforeAll(async () => {
     console.log(`fuzz: seed ${SEED} (replay with FUZZ_SEED=${SEED}), ${RUNS} runs per property${DEEP ? ' (deep mode)' : ''}`);
     dataDir = mkdtempSync(join(tmpdir(), 'governance-fuzz-'));
-    running = await startApp(dataDir);
+    // The header fuzzing sends wrong tokens on purpose: failed-authentication throttling (fuzzed in
+    // fuzz-security.e2e.spec.ts) would turn the later cases into 429s, so it is off here.
+    running = await startApp(dataDir, { AUTH_FAILURE_LIMIT: '0' });
     store = running.app.get<EventStore>(EVENT_STORE);
     await running.http.post('/api/frameworks').set('Authorization', `Bearer ${RECORDER_TOKEN}`).send({ id: SCRATCH, name: 'Fuzz scratch', effectiveDate: '2000' }).expect(201);
     statesBefore = await states();
@@ -54,11 +59,13 @@ describe(`HTTP API fuzzing (fast-check, seed ${SEED}, ${RUNS} runs per property)
     await running?.close();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     const per = Object.entries(stats.byProperty).map(([k, n]) => `${k} ${n}`).join(', ');
-    const statuses = Object.entries(stats.status).map(([k, n]) => `${k}×${n}`).join(' ');
+    const statuses = Object.entries(stats.statuses).map(([k, n]) => `${k}×${n}`).join(' ');
     console.log(
-      `fuzz: ${stats.cases} cases run (${per}); statuses ${statuses}; 5xx: ${stats.fiveHundreds}; ` +
-        `appended by a refused request: ${stats.appendedOnRefusal}; accepted (2xx writes on the scratch framework): ${stats.accepted}`,
+      `fuzz: ${stats.requests} cases run (${per}); statuses ${statuses}; 5xx: ${stats.fiveHundreds}; ` +
+        `appended by a refused request: ${stats.appendedByRefused}; accepted (2xx writes on the scratch framework): ${stats.accepted}; ` +
+        `without a request id: ${stats.withoutRequestId}; 401 without WWW-Authenticate: ${stats.unauthorizedWithoutChallenge}`,
     );
+    writeFuzzSummary('api', stats, { seed: SEED, runsPerProperty: RUNS, deep: DEEP });
   });
 
   async function states(): Promise<unknown[]> {
@@ -70,17 +77,10 @@ describe(`HTTP API fuzzing (fast-check, seed ${SEED}, ${RUNS} runs per property)
    * position around the request (null for reads): it may grow only with a 2xx.
    */
   function check(property: string, answer: Answer, before: number | null, after: number | null, context: unknown): void {
-    stats.cases++;
-    stats.byProperty[property] = (stats.byProperty[property] ?? 0) + 1;
-    stats.status[answer.status] = (stats.status[answer.status] ?? 0) + 1;
+    const broken = countAnswer(stats, property, answer, after !== before);
     const where = `${property}: ${JSON.stringify(context)?.slice(0, 500)} → ${answer.status} ${JSON.stringify(answer.body)?.slice(0, 500)}`;
-    if (answer.status >= 500) stats.fiveHundreds++;
-    expect([where, answer.status < 500]).toEqual([where, true]);
-    if (answer.status >= 200 && answer.status < 300) {
-      if (after !== before) stats.accepted++;
-      return;
-    }
-    if (after !== before) stats.appendedOnRefusal++;
+    expect([where, broken]).toEqual([where, []]);
+    if (answer.status >= 200 && answer.status < 300) return;
     expect([where, after]).toEqual([where, before]);
     expect([where, typeof answer.body?.message]).toEqual([where, 'string']);
     expect([where, answer.body.message.length > 0]).toEqual([where, true]);
@@ -371,7 +371,7 @@ describe(`HTTP API fuzzing (fast-check, seed ${SEED}, ${RUNS} runs per property)
           } catch {
             // checked below
           }
-          check('queries', { status: response.status, body, headers: {} }, null, null, url);
+          check('queries', { status: response.status, body, headers: Object.fromEntries(response.headers) }, null, null, url);
         }),
         settings(5),
       );
@@ -379,7 +379,7 @@ describe(`HTTP API fuzzing (fast-check, seed ${SEED}, ${RUNS} runs per property)
         for (const path of [`/api/frameworks/${FRAMEWORK}/state?at=2007-06-30&`, `/api/frameworks/${FRAMEWORK}/history?`, '/api/frameworks?']) {
           const response = await fetch(`${running.url}${path}minPosition=${minPosition}`);
           const body = await response.json();
-          check('queries', { status: response.status, body, headers: {} }, null, null, `${path}minPosition=${minPosition}`);
+          check('queries', { status: response.status, body, headers: Object.fromEntries(response.headers) }, null, null, `${path}minPosition=${minPosition}`);
           expect([path, minPosition, response.status]).toEqual([path, minPosition, /^\d{1,15}$/.test(minPosition) ? 200 : 400]);
         }
       }
@@ -400,7 +400,9 @@ describe(`HTTP API fuzzing (fast-check, seed ${SEED}, ${RUNS} runs per property)
       }
       expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(prototypeKeys);
       expect(stats.fiveHundreds).toBe(0);
-      expect(stats.appendedOnRefusal).toBe(0);
+      expect(stats.appendedByRefused).toBe(0);
+      expect(stats.withoutRequestId).toBe(0);
+      expect(stats.unauthorizedWithoutChallenge).toBe(0);
     });
   });
 });
@@ -413,140 +415,3 @@ function isJson(text: string): boolean {
     return false;
   }
 }
-
-// -------------------------------------------------------------------------------------------------
-// Valid bodies, and how to spoil one of their fields.
-
-interface Template {
-  path: string;
-  body: Record<string, unknown>;
-  /** Paths whose content is free-form (checked later, against the event corrected, or not at all). */
-  freeForm: string[];
-}
-
-const EVENTS_PATH = `/api/frameworks/${FRAMEWORK}/events`;
-const TEMPLATES: Template[] = [
-  { path: EVENTS_PATH, body: { type: 'MilestoneNoted', effectiveDate: '2016-03', data: { milestoneId: 'm-1', name: 'Site', description: 'd' }, source: { ...SOURCE, note: 'n' } }, freeForm: [] },
-  {
-    path: EVENTS_PATH,
-    body: {
-      type: 'ConventionSigned',
-      effectiveDate: '2019',
-      data: { conventionId: 'cc-2019', name: 'Convention 2019', start: '2019', end: '2021', parties: [{ id: 'etat', name: 'État', kind: 'state' }, { id: 'caf13', name: 'CAF', kind: 'family-allowance-fund' }], supersedes: 'cc-2015' },
-      source: SOURCE,
-    },
-    freeForm: [],
-  },
-  { path: EVENTS_PATH, body: { type: 'PartyJoined', effectiveDate: '2016', data: { conventionId: 'cc-2015', party: { id: 'aix', name: 'Aix', kind: 'commune' } }, source: SOURCE }, freeForm: [] },
-  { path: EVENTS_PATH, body: { type: 'InstrumentAdopted', effectiveDate: '2016', data: { instrumentId: 'rule', name: 'Rule', kind: 'funding-rule', figures: { ceiling: 112 }, description: 'd' }, source: SOURCE }, freeForm: ['data.figures'] },
-  {
-    path: EVENTS_PATH,
-    body: {
-      type: 'SourceConflictNoted',
-      effectiveDate: '2016',
-      data: { conflictId: 'c-1', subject: 'When', about: [{ kind: 'convention', id: 'cc-2015' }], accounts: [{ claim: 'a', passage: 'p' }, { claim: 'b', passage: 'q' }], resolution: 'r' },
-      source: SOURCE,
-    },
-    freeForm: [],
-  },
-  { path: EVENTS_PATH, body: { type: 'ReviewConducted', effectiveDate: '2016', data: { reviewId: 'r-1', name: 'Review', findings: ['f1', 'f2'], conductedBy: 'x' }, source: SOURCE }, freeForm: [] },
-  { path: EVENTS_PATH, body: { type: 'FactCorrected', effectiveDate: '2016', data: { eventId: '00000000-0000-4000-8000-000000000000', effectiveDate: '2016', data: { name: 'x' }, reason: 'r' }, source: SOURCE }, freeForm: ['data.data'] },
-  { path: EVENTS_PATH, body: { type: 'ConventionExtended', effectiveDate: '2017-11', data: { conventionId: 'cc-2015', newEnd: '2018' }, source: SOURCE }, freeForm: [] },
-  { path: '/api/frameworks', body: { id: 'fuzz-new', name: 'New', description: 'd', territory: 't', effectiveDate: '2005', source: SOURCE }, freeForm: [] },
-];
-
-/** Optional fields: `null` there means absent, not a defect. */
-const OPTIONAL = new Set(['description', 'note', 'end', 'supersedes', 'figures', 'resolution', 'findings', 'conductedBy', 'territory', 'effectiveDate', 'source', 'data']);
-const REQUIRED_AT_TOP = new Set(['type', 'effectiveDate', 'data', 'source']);
-
-/** Every (path, parent, key) of a body, shallow first. */
-function nodes(body: unknown, freeForm: string[]): { path: string; parent: any; key: string; value: unknown }[] {
-  const out: { path: string; parent: any; key: string; value: unknown }[] = [];
-  const walk = (value: unknown, path: string) => {
-    if (value === null || typeof value !== 'object') return;
-    for (const [key, child] of Object.entries(value)) {
-      const childPath = path ? `${path}.${key}` : key;
-      out.push({ path: childPath, parent: value, key, value: child });
-      if (!freeForm.includes(childPath)) walk(child, childPath);
-    }
-  };
-  walk(body, '');
-  return out;
-}
-
-function objectsOf(body: unknown, freeForm: string[]): { path: string; node: Record<string, unknown> }[] {
-  return [{ path: '', node: body as Record<string, unknown> }, ...nodes(body, freeForm).filter((n) => n.value !== null && typeof n.value === 'object' && !Array.isArray(n.value) && !freeForm.includes(n.path)).map((n) => ({ path: n.path, node: n.value as Record<string, unknown> }))];
-}
-
-const isOptional = (path: string, body: Record<string, unknown>) => {
-  if ('type' in body && REQUIRED_AT_TOP.has(path)) return false; // the envelope of an event body
-  return OPTIONAL.has(path.split('.').at(-1)!);
-};
-
-/** A defect maker: spoils the body in place and returns the path of the field at fault (null: none applicable). */
-type Defect = (body: Record<string, unknown>, pick: number, freeForm: string[]) => string | null;
-
-const notString = fc.oneof(fc.integer(), fc.boolean(), fc.constant([]), fc.constant({}), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.array(fc.string({ maxLength: 3 }), { minLength: 1, maxLength: 2 }));
-const unknownKey = fc.oneof(fc.string({ minLength: 1, maxLength: 10 }).map((s) => `x-${s}`), fc.constantFrom('toString', 'hasOwnProperty', 'valueOf', '__defineGetter__', 'isPrototypeOf'));
-const reservedKey = fc.constantFrom('__proto__', 'constructor', 'prototype');
-const anyJson = fc.jsonValue({ maxDepth: 2 });
-
-const defect: fc.Arbitrary<Defect> = fc.oneof(
-  // A string field given another type.
-  notString.map<Defect>((replacement) => (body, pick, freeForm) => {
-    const strings = nodes(body, freeForm).filter((n) => typeof n.value === 'string');
-    const target = strings[pick % strings.length];
-    if (!target) return null;
-    target.parent[target.key] = replacement;
-    return target.path;
-  }),
-  // An object or array field given a scalar.
-  fc.oneof(fc.integer(), fc.string({ maxLength: 5 }), fc.boolean()).map<Defect>((replacement) => (body, pick, freeForm) => {
-    const containers = nodes(body, freeForm).filter((n) => n.value !== null && typeof n.value === 'object');
-    const target = containers[pick % containers.length];
-    if (!target) return null;
-    target.parent[target.key] = replacement;
-    return target.path;
-  }),
-  // A required field missing.
-  fc.constant<Defect>((body, pick, freeForm) => {
-    const required = nodes(body, freeForm).filter((n) => !Array.isArray(n.parent) && !isOptional(n.path, body));
-    const target = required[pick % required.length];
-    if (!target) return null;
-    delete target.parent[target.key];
-    return target.path;
-  }),
-  // An unknown property.
-  fc.tuple(unknownKey, anyJson).map<Defect>(([key, value]) => (body, pick, freeForm) => {
-    const objects = objectsOf(body, freeForm);
-    const target = objects[pick % objects.length];
-    target.node[key] = value;
-    return target.path ? `${target.path}.${key}` : key;
-  }),
-  // A reserved name, anywhere (free-form objects included).
-  fc.tuple(reservedKey, anyJson).map<Defect>(([key, value]) => (body, pick) => {
-    const objects = objectsOf(body, []);
-    const target = objects[pick % objects.length];
-    Object.defineProperty(target.node, key, { value, enumerable: true, configurable: true, writable: true });
-    return target.path ? `${target.path}.${key}` : key;
-  }),
-  // Nesting deeper than any body needs, anywhere.
-  fc.integer({ min: 40, max: 400 }).map<Defect>((levels) => (body, pick) => {
-    const all = nodes(body, []);
-    const target = all[pick % all.length];
-    let value: unknown = 1;
-    for (let i = 0; i < levels; i++) value = { a: value };
-    target.parent[target.key] = value;
-    return target.path;
-  }),
-  // An enumerated or formatted field given a string it does not accept.
-  fc.string({ maxLength: 12 }).map<Defect>((text) => (body, pick, freeForm) => {
-    const formatted = nodes(body, freeForm).filter((n) => typeof n.value === 'string' && /(^|\.)(type|kind|confidence|effectiveDate|start|end|newEnd|id|conventionId|milestoneId|instrumentId|conflictId|reviewId|eventId|supersedes)$/.test(n.path));
-    const target = formatted[pick % formatted.length];
-    if (!target) return null;
-    const spoiled = `${text} !X`; // a space, a capital and a bang: no id, date, enum or type accepts it
-    if (/effectiveDate|start|end|newEnd/.test(target.key) && isEdtf(spoiled)) return null;
-    target.parent[target.key] = spoiled;
-    return target.path;
-  }),
-);

@@ -1,8 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
-import { execFile, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import request from 'supertest';
@@ -44,28 +43,10 @@ export function serviceEnv(dataDir: string, extra: Record<string, string> = {}):
   };
 }
 
-/** The newest modification time of the TypeScript sources. */
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
-    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-/**
- * Compiles src → dist unless dist is newer than every source (as test/cli does). tsc emits even
- * when another file of the project has a type error; what matters is that `dist` was emitted.
- */
+/** The compiled service the child processes run: built once per test run by test/global-setup.mjs. */
 export function ensureBuilt(required: string[] = [CLI_MAIN, join(ROOT, 'dist/http-app.js')]): void {
-  const stale = required.some((file) => !existsSync(file) || statSync(file).mtimeMs < newestSource(join(ROOT, 'src')));
-  if (!stale) return;
-  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-  const build = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: ROOT, encoding: 'utf8' });
   const missing = required.filter((file) => !existsSync(file));
-  if (missing.length > 0) throw new Error(`the build did not produce ${missing.join(', ')}: ${build.stdout}${build.stderr}`);
+  if (missing.length > 0) throw new Error(`${missing.join(', ')} missing: run the tests through jest, whose global setup builds dist/`);
 }
 
 /** The environment of child processes: ours without anything that would change the stores or the actor. */

@@ -6,6 +6,7 @@
 import type { Page } from 'playwright-core';
 import { join } from 'node:path';
 import { frenchTypography as fr, quoted } from '../../web/src/french-typography.js';
+import { CCCS13_SEED } from '../../src/modules/frameworks/seed/cccs13.seed.js';
 import { focused } from './support/in-page.js';
 import { ARTIFACTS, auditShown, DESKTOP, openAt, shown, SLOW, startHarness, TOKEN, urlParams, VIEWPORTS, type Harness } from './support/harness.js';
 
@@ -114,9 +115,9 @@ describe('the audit log, in headless Chromium', () => {
       const correction = ((await corrected.json()) as { eventId: string }).eventId;
       await openAt(page, harness.base, '?framework=cccs13&at=2007-06-30', '2007-06-30');
       await auditShown(page);
-      expect(await page.textContent(`#fait-${aubagneEventId} td:last-child`)).toBe(fr('corrigé par n° 37'));
-      expect(await page.textContent(`#fait-${correction} td:last-child`)).toBe(fr('correction corrige le fait n° 36'));
-      expect(await page.textContent(`#fait-${correction} .fact-name`)).toBe(fr('fait n° 36 : Délibération d’avril, non de mars'));
+      expect(await page.textContent(`#fait-${aubagneEventId} td:last-child`)).toBe(fr(`corrigé par n° ${CCCS13_SEED.length + 2}`));
+      expect(await page.textContent(`#fait-${correction} td:last-child`)).toBe(fr(`correction corrige le fait n° ${CCCS13_SEED.length + 1}`));
+      expect(await page.textContent(`#fait-${correction} .fact-name`)).toBe(fr(`fait n° ${CCCS13_SEED.length + 1} : Délibération d’avril, non de mars`));
       expect(await page.textContent('#liste-parties > li[data-id="aubagne"] .item-meta')).toContain('avril 2007');
       // A link to an entry filtered out of the log shows the whole log again, and takes the focus there.
       await page.selectOption('#audit-type', 'FactCorrected');

@@ -71,6 +71,13 @@ export interface IntegrityReport {
   checked: number;
   /** Whether this store keeps hash chains (per stream and global). */
   chained: boolean;
+  /**
+   * What was checked, event by event, where a store checks less than both chains (KurrentDB: the
+   * stream chains kept in each event's metadata, no global chain): how many events had their
+   * stream revision checked, their stream chain link recomputed, their global chain link
+   * recomputed, and how many carry no link (written before the chains), whose revision only was checked.
+   */
+  checks?: { streamRevisions: number; streamChains: number; logChain: number; unchained: number };
   firstBroken?: { position: number | null; eventId?: string; streamId?: string; problem: string };
 }
 
@@ -103,6 +110,8 @@ export interface EventStore {
   readAll(after: number | null, limit: number): Promise<StoredEvent[]>;
   /** The position of the last event of the global log, or null when the log is empty. */
   lastPosition(): Promise<number | null>;
+  /** How many events the log holds, where the store can tell (KurrentDB's positions are byte offsets, not a count). */
+  countEvents?(): Promise<number>;
   /** The event with that id, or null. */
   findEvent(eventId: string): Promise<StoredEvent | null>;
   /** Catch-up subscription to the global log: past events first, then live ones, in order, none twice. */

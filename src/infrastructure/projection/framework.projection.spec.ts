@@ -3,6 +3,9 @@ import { buildTimeline } from '../../modules/frameworks/domain/timeline/fold.js'
 import { knownFacts } from '../../modules/frameworks/domain/facts/known-facts.js';
 import { segmentsOf } from '../../modules/frameworks/domain/state/segments.js';
 import { arbitraryHistory } from '../../modules/frameworks/domain/testing/arbitrary-history.js';
+import { ProjectionGap, ReadModelsDiverged } from '../read-models/commit-rules.js';
+import { ev, established, record, signed } from '../../modules/frameworks/domain/testing/given-when-then.js';
+import { initialHistory } from '../../modules/frameworks/domain/decider/framework.decider.js';
 import { FrameworkProjection } from './framework.projection.js';
 import type { Segment } from '../read-models/read-model.port.js';
 
@@ -16,7 +19,7 @@ describe('the incremental projection of a framework', () => {
         const projection = FrameworkProjection.resume('fw', [], []);
         const current = new Map<string, Segment>();
         history.events.forEach((event, i) => {
-          const change = projection.apply(event);
+          const change = projection.apply(event)!;
           for (const c of change.close) {
             expect(current.has(key(c))).toBe(true);
             current.delete(key(c));
@@ -40,19 +43,38 @@ describe('the incremental projection of a framework', () => {
         const first = FrameworkProjection.resume('fw', [], []);
         const stored = new Map<string, Segment>();
         for (const event of history.events.slice(0, n)) {
-          const change = first.apply(event);
+          const change = first.apply(event)!;
           for (const c of change.close) stored.delete(key(c));
           for (const o of change.open) stored.set(key(o), o);
         }
         const resumed = FrameworkProjection.resume('fw', history.events.slice(0, n), [...stored.values()]);
         for (const event of history.events.slice(n)) {
-          const a = first.apply(event);
-          const b = resumed.apply(event);
+          const a = first.apply(event)!;
+          const b = resumed.apply(event)!;
           expect(b.close.map(key).sort()).toEqual(a.close.map(key).sort());
           expect(b.open.map(print).sort()).toEqual(a.open.map(print).sort());
         }
       }),
       { numRuns: 80 },
     );
+  });
+
+  it('takes only the next revision: an event it holds gives no change, another one there or one further ahead is refused', () => {
+    let h = initialHistory('fw');
+    h = record(h, established('1990'));
+    h = record(h, signed('c1', '2003', '2005', ['a', 'b']));
+    h = record(h, ev('ConventionExtended', '2005', { conventionId: 'c1', newEnd: '2006' }));
+    const [e0, e1, e2] = h.events;
+    // Resumed from a store another runner has taken to revision 1, while this runner reads the log from the start.
+    const projection = FrameworkProjection.resume('fw', [e0, e1], []);
+    expect(projection.revision).toBe(1);
+    expect(projection.apply(e0)).toBeNull();
+    expect(projection.apply(e1)).toBeNull();
+    expect(projection.eventCount).toBe(2);
+    expect(() => projection.apply({ ...e1, eventId: 'another-event' })).toThrow(ReadModelsDiverged);
+    expect(() => projection.apply({ ...e2, revision: 3 })).toThrow(ProjectionGap);
+    const change = projection.apply(e2)!;
+    expect(change.framework).toMatchObject({ revision: 2, eventCount: 3 });
+    expect(projection.apply(e2)).toBeNull();
   });
 });

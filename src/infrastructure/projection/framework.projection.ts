@@ -6,7 +6,9 @@ import { type Timeline } from '../../modules/frameworks/domain/timeline/timeline
 import { factOf, isCorrection, knownFacts } from '../../modules/frameworks/domain/facts/known-facts.js';
 import type { ItemKind } from '../../modules/frameworks/domain/state/item-kinds.js';
 import { affectedItems, payloadJson, segmentsOfItem } from '../../modules/frameworks/domain/state/segments.js';
-import type { FrameworkSummary, ProjectionChange, Segment } from '../read-models/read-model.port.js';
+import { HorizonTracker } from '../../modules/frameworks/domain/state/horizon.js';
+import { ProjectionGap, ReadModelsDiverged } from '../read-models/commit-rules.js';
+import { READ_MODEL_FORMAT, type FrameworkSummary, type ProjectionChange, type Segment } from '../read-models/read-model.port.js';
 
 interface Kept {
   segment: Segment;
@@ -23,16 +25,23 @@ const fingerprint = (s: Segment) => `${s.validFrom}|${s.validTo ?? ''}|${payload
  * A fact dated on or after every earlier fact (the common case) is folded in; a back-dated
  * fact, a correction or a retraction refolds the timeline. Either way only the items the fact
  * touches are recomputed, and the result equals `segmentsOf` of the full fold (property-tested).
+ *
+ * It holds the framework's events 0..revision and takes only the next one: an event it already
+ * holds gives no change (another runner may have stored the framework further than this runner
+ * has read the log), one further ahead is a gap.
  */
 export class FrameworkProjection {
   private timeline: Timeline;
   private lastDay: Day = '0000-00-00';
   private readonly current = new Map<string, Kept[]>();
+  /** The horizon over recorded time, followed event by event. */
+  private readonly horizon: HorizonTracker;
 
   private constructor(
     readonly frameworkId: string,
     private readonly events: RecordedEvent[],
   ) {
+    this.horizon = HorizonTracker.of(events);
     const { facts } = knownFacts(events);
     this.timeline = buildTimeline(facts);
     for (const fact of facts) if (factDay(fact) > this.lastDay) this.lastDay = factDay(fact);
@@ -53,8 +62,25 @@ export class FrameworkProjection {
     return this.events.length;
   }
 
-  apply(event: RecordedEvent): ProjectionChange {
+  /** The revision of the last event held (-1: none). */
+  get revision(): number {
+    return this.events.length - 1;
+  }
+
+  /**
+   * The change `event` makes; null when the projection already holds it (the same event: another
+   * one at its revision throws `ReadModelsDiverged`). Throws `ProjectionGap` when events are missing
+   * before it.
+   */
+  apply(event: RecordedEvent): ProjectionChange | null {
+    if (event.revision <= this.revision) {
+      const held = this.events[event.revision];
+      if (held?.eventId !== event.eventId) throw new ReadModelsDiverged(this.frameworkId, event.revision, event.position, held?.eventId ?? null, event.eventId);
+      return null;
+    }
+    if (event.revision !== this.revision + 1) throw new ProjectionGap(this.frameworkId, this.revision, event.revision, event.position);
     this.events.push(event);
+    this.horizon.apply(event);
     const close: ProjectionChange['close'] = [];
     const open: Segment[] = [];
     const replace = (key: string, next: Segment[]) => {
@@ -124,11 +150,15 @@ export class FrameworkProjection {
       revision: event.revision,
       eventCount: this.events.length,
       updatedAt: event.recordedAt,
+      horizons: this.horizon.history.map((entry) => ({ ...entry })),
+      format: READ_MODEL_FORMAT,
     };
   }
 }
 
 /** One event projected on its own (loads nothing, keeps nothing): what the contract suites use. */
 export function projectEvent(previous: readonly RecordedEvent[], event: RecordedEvent, current: readonly Segment[]): ProjectionChange {
-  return FrameworkProjection.resume(event.frameworkId, [...previous], current).apply(event);
+  const change = FrameworkProjection.resume(event.frameworkId, [...previous], current).apply(event);
+  if (!change) throw new RangeError(`projectEvent: revision ${event.revision} is among the ${previous.length} previous events`);
+  return change;
 }

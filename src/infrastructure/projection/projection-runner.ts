@@ -2,34 +2,62 @@ import { Inject, Injectable, Logger, Optional, type OnApplicationBootstrap, type
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config.js';
 import { EVENT_STORE, type EventStore, type StoredEvent, type Subscription } from '../event-store/event-store.port.js';
 import { frameworkIdOf, toRecordedEvent } from '../event-store/framework-stream.js';
-import { FrameworkProjection } from './framework.projection.js';
+import { ProjectionGap, ReadModelsDiverged, ReadModelsReset } from '../read-models/commit-rules.js';
 import { READ_MODEL_STORE, type ProjectionChange, type ReadModelStore } from '../read-models/read-model.port.js';
+import { FrameworkProjection } from './framework.projection.js';
+import { checkAlignment, REBUILD_ACTION, type Misalignment } from './log-alignment.js';
+import { ProgressWatch } from './progress-watch.js';
+import { readModelsOutdated } from './read-model-format.js';
 
 /** Frameworks whose projection stays in memory between events (least recently used go first). */
 const LIVE_CACHE = 256;
 /** Events read and committed together during a rebuild. */
 const REBUILD_PAGE = 1000;
+/** How often the stored checkpoint is read (another instance's runner, a reset). */
+const POLL_MS = 100;
 
 export interface RebuildProgress {
   done: number;
   total: number;
 }
 
+export interface ProjectionStatus {
+  status: 'up' | 'down';
+  /** The position the read models include, as this instance knows it. */
+  position: number | null;
+  detail?: string;
+  /** When the read models do not match the log: why, where the log ends, and what to run. */
+  problem?: Misalignment['problem'];
+  logPosition?: number | null;
+  action?: string;
+}
+
 /**
  * Keeps the read models: subscribes to the global log from the read models' checkpoint and
- * projects each event, checkpoint and read-model changes in one write. Exactly one runner
- * per read-model store. Writers wait on `waitFor(position)` to read their own writes.
+ * projects each event, checkpoint and read-model changes in one commit. Any number of instances
+ * may run one on the same read models: a commit applies an event only as the next revision of its
+ * framework and skips what another runner applied (`commit-rules.ts`), so the read models are the
+ * same as with one runner. Before subscribing it checks that the read models come from this log
+ * (`log-alignment.ts`); when they do not, it stops, reports why on /health and names the rebuild.
+ *
+ * Writers and reads wait on `waitFor(position)`: the stored checkpoint, as this runner commits
+ * and as polled from the store (instances started with PROJECTION=off only poll).
  */
 @Injectable()
 export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(ProjectionRunner.name);
-  private subscription: Subscription | null = null;
-  private position: number | null = null;
-  private waiters: { position: number; resolve: () => void }[] = [];
-  private failure: unknown = null;
+  private readonly watch = new ProgressWatch();
   private readonly projections = new Map<string, FrameworkProjection>();
-
-  private follower: NodeJS.Timeout | null = null;
+  private subscription: Subscription | null = null;
+  /** The epoch of the read models the subscription feeds. */
+  private epoch = 0;
+  private poller: NodeJS.Timeout | null = null;
+  private restartTimer: NodeJS.Timeout | null = null;
+  private running = false;
+  private failure: unknown = null;
+  private misalignment: Misalignment | null = null;
+  private lastGap: string | null = null;
+  private starting: Promise<void> | null = null;
 
   constructor(
     @Inject(EVENT_STORE) private readonly events: EventStore,
@@ -37,7 +65,7 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
     @Optional() @Inject(APP_CONFIG) private readonly config?: AppConfig,
   ) {}
 
-  /** False on instances started with PROJECTION=off: they follow the checkpoint another instance writes. */
+  /** False on instances started with PROJECTION=off: they follow the checkpoint other instances write. */
   get projecting(): boolean {
     return this.config?.projection !== false;
   }
@@ -51,117 +79,214 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
   }
 
   async start(): Promise<void> {
-    if (!this.projecting) return this.follow();
+    this.running = true;
+    this.starting ??= this.startNow().finally(() => (this.starting = null));
+    return this.starting;
+  }
+
+  private async startNow(): Promise<void> {
     if (this.subscription) return;
+    if (this.projecting && (await readModelsOutdated(this.readModels))) {
+      this.logger.log('the read models are of an earlier format: rebuilding them from the log');
+      await this.replayAll();
+      this.running = true;
+    }
+    const progress = await this.readModels.progress();
+    this.watch.observe(progress);
+    this.misalignment = await checkAlignment(this.events, this.readModels, progress.checkpoint);
+    this.startPolling();
+    if (this.misalignment) {
+      this.watch.halt();
+      this.logger.error(`projection stopped: ${this.misalignment.detail}; ${REBUILD_ACTION}`);
+      return;
+    }
+    this.watch.resume();
     this.failure = null;
-    this.position = await this.readModels.checkpoint();
+    if (!this.projecting || !this.running) return;
+    this.epoch = progress.epoch;
+    this.projections.clear();
     this.subscription = this.events.subscribe({
-      fromPosition: this.position,
-      handler: async (event) => {
-        const change = await this.project(event, this.projections, LIVE_CACHE);
-        if (change) await this.readModels.commit([change]);
-        this.advance(event.position);
-      },
-      onError: (error) => {
-        this.failure = error;
-        this.subscription = null;
-        // What is in memory may be ahead of what was written: start again from the checkpoint.
-        this.projections.clear();
-        this.logger.error(`projection stopped at position ${this.position}: ${(error as Error).message}; retrying in 1 s`);
-        setTimeout(() => void this.start().catch(() => undefined), 1000).unref();
-      },
+      fromPosition: progress.checkpoint,
+      handler: (event) => this.handle(event),
+      onError: (error) => this.onSubscriptionError(error),
     });
   }
 
-  /** Without a runner here, waiters are released as the stored checkpoint moves (polled every 100 ms). */
-  private async follow(): Promise<void> {
-    if (this.follower) return;
-    const poll = async () => {
-      try {
-        const checkpoint = await this.readModels.checkpoint();
-        this.failure = null;
-        if (checkpoint !== null && (this.position === null || checkpoint > this.position)) this.advance(checkpoint);
-      } catch (error) {
-        this.failure = error;
-      }
-    };
-    await poll();
-    this.follower = setInterval(() => void poll(), 100);
-    this.follower.unref();
-  }
-
   async stop(): Promise<void> {
-    if (this.follower) clearInterval(this.follower);
-    this.follower = null;
+    this.running = false;
+    if (this.poller) clearInterval(this.poller);
+    if (this.restartTimer) clearTimeout(this.restartTimer);
+    this.poller = this.restartTimer = null;
     const subscription = this.subscription;
     this.subscription = null;
     await subscription?.close();
   }
 
-  /** The position of the last event projected (null: none). */
+  /** The position the read models include, as this instance knows it (null: none). */
   get checkpoint(): number | null {
-    return this.position;
+    return this.watch.position;
   }
 
-  get status(): { status: 'up' | 'down'; position: number | null; detail?: string } {
-    return this.failure
-      ? { status: 'down', position: this.position, detail: (this.failure as Error).message }
-      : { status: this.subscription || this.follower ? 'up' : 'down', position: this.position, ...(this.projecting ? {} : { detail: 'following the checkpoint (PROJECTION=off)' }) };
+  get status(): ProjectionStatus {
+    const position = this.watch.position;
+    if (this.misalignment) {
+      const { problem, logPosition, detail } = this.misalignment;
+      return { status: 'down', position, problem, logPosition, detail, action: REBUILD_ACTION };
+    }
+    if (this.failure) return { status: 'down', position, detail: (this.failure as Error).message };
+    if (!this.projecting) return { status: this.poller ? 'up' : 'down', position, detail: 'following the checkpoint (PROJECTION=off)' };
+    return { status: this.subscription ? 'up' : 'down', position };
   }
 
-  /** Resolves true once the read models include `position`, false after `timeoutMs`. */
-  waitFor(position: number, timeoutMs = 5000): Promise<boolean> {
-    if (this.position !== null && this.position >= position) return Promise.resolve(true);
-    return new Promise((resolve) => {
-      const waiter = { position, resolve: () => resolve(true) };
-      this.waiters.push(waiter);
-      setTimeout(() => {
-        this.waiters = this.waiters.filter((w) => w !== waiter);
-        resolve(false);
-      }, timeoutMs).unref();
-    });
+  /** Resolves true once the read models include `position`, false after `timeoutMs` (at once while they do not match the log). */
+  async waitFor(position: number, timeoutMs = 5000): Promise<boolean> {
+    if (this.watch.includes(position)) {
+      // Confirmed from the store: a reset since the last poll would otherwise go unseen.
+      this.watch.observe(await this.readModels.progress().catch(() => ({ checkpoint: this.watch.position, epoch: this.watch.currentEpoch ?? 0 })));
+    }
+    return this.watch.waitFor(position, timeoutMs);
   }
 
   /**
-   * Drops the read models and projects the whole log again, page by page (one write per page),
+   * Drops the read models and projects the whole log again, page by page (one commit per page),
    * then resumes the live subscription. Resolves with the number of events projected.
    */
   async rebuild(onProgress?: (progress: RebuildProgress) => void): Promise<{ events: number }> {
     if (!this.projecting) throw new Error('this instance does not project (PROJECTION=off): rebuild where the projection runs');
+    const outcome = await this.replayAll(onProgress);
+    await this.start();
+    return outcome;
+  }
+
+  /** Stops following, drops the read models and projects the whole log again (one commit per page). */
+  private async replayAll(onProgress?: (progress: RebuildProgress) => void): Promise<{ events: number }> {
     await this.stop();
     this.projections.clear();
+    this.misalignment = null;
     await this.readModels.reset();
-    this.position = null;
+    const progress = await this.readModels.progress();
+    this.watch.observe(progress);
     const total = await this.countEvents();
     const projections = new Map<string, FrameworkProjection>();
+    let after: number | null = null;
     let done = 0;
     for (;;) {
-      const page = await this.events.readAll(this.position, REBUILD_PAGE);
+      const page = await this.events.readAll(after, REBUILD_PAGE);
       if (page.length === 0) break;
       const changes: ProjectionChange[] = [];
       for (const event of page) {
         const change = await this.project(event, projections, Number.POSITIVE_INFINITY);
         if (change) changes.push(change);
       }
-      await this.readModels.commit(changes);
-      this.advance(page[page.length - 1].position);
+      after = page[page.length - 1].position;
+      const outcome = changes.length > 0 ? await this.readModels.commit(changes, { epoch: progress.epoch }) : null;
+      this.watch.reached(Math.max(outcome?.checkpoint ?? after, after), progress.epoch);
       done += page.length;
       onProgress?.({ done, total: Math.max(total, done) });
       await new Promise((resolve) => setImmediate(resolve));
     }
-    await this.start();
     return { events: done };
   }
 
-  /** How many events the log holds (for progress reports). */
+  private async handle(event: StoredEvent): Promise<void> {
+    const change = await this.project(event, this.projections, LIVE_CACHE);
+    const outcome = change ? await this.readModels.commit([change], { epoch: this.epoch }) : null;
+    if (outcome && outcome.applied > 0) this.lastGap = null;
+    // Every event up to this one is in the read models: applied here, or by another runner.
+    this.watch.reached(Math.max(outcome?.checkpoint ?? event.position, event.position), this.epoch);
+  }
+
+  /** The subscription stopped on `error`: start again, or halt when the read models cannot follow this log. */
+  private onSubscriptionError(error: unknown): void {
+    this.subscription = null;
+    this.projections.clear(); // what is in memory may be ahead of what was written
+    if (!this.running) return;
+    if (error instanceof ReadModelsDiverged) return this.halt('log-mismatch', error.message);
+    if (error instanceof ProjectionGap) {
+      const gap = `${error.frameworkId}|${error.revision}|${error.position}`;
+      // Once: another runner or a reset may have moved the read models. Twice at the same place: they miss events.
+      if (this.lastGap === gap) return this.halt('read-models-gap', `${error.message}: the read models miss events of the log`);
+      this.lastGap = gap;
+    }
+    if (error instanceof ProjectionGap || error instanceof ReadModelsReset) {
+      this.logger.warn(`projection restarts from the stored checkpoint: ${error.message}`);
+      return this.restartIn(100);
+    }
+    this.failure = error;
+    this.logger.error(`projection stopped at position ${this.watch.position}: ${(error as Error).message}; retrying in 1 s`);
+    this.restartIn(1000);
+  }
+
+  private halt(problem: Misalignment['problem'], detail: string): void {
+    const misalignment: Misalignment = { problem, checkpoint: this.watch.position, logPosition: null, detail };
+    this.misalignment = misalignment;
+    this.watch.halt();
+    this.logger.error(`projection stopped: ${detail}; ${REBUILD_ACTION}`);
+    this.events.lastPosition().then(
+      (last) => void (misalignment.logPosition = last),
+      () => undefined,
+    );
+  }
+
+  private restartIn(ms: number): void {
+    if (this.restartTimer) clearTimeout(this.restartTimer);
+    this.restartTimer = setTimeout(() => {
+      this.restartTimer = null;
+      if (!this.running || this.subscription) return;
+      this.start().catch((error: unknown) => {
+        this.failure = error;
+        this.restartIn(1000);
+      });
+    }, ms);
+    this.restartTimer.unref();
+  }
+
+  /**
+   * Reads the stored progress every POLL_MS: waits are released by other instances' commits too;
+   * a reset (new epoch) restarts the subscription, and lets a halted instance check the rebuilt
+   * read models again.
+   */
+  private startPolling(): void {
+    if (this.poller) return;
+    let polling = false;
+    this.poller = setInterval(() => {
+      if (polling) return;
+      polling = true;
+      this.readModels
+        .progress()
+        .then((progress) => {
+          const reset = progress.epoch !== this.watch.currentEpoch;
+          this.watch.observe(progress);
+          if (!this.projecting) this.failure = null;
+          if (reset && this.running && (this.misalignment || this.subscription)) void this.restartAfterReset();
+        })
+        .catch((error: unknown) => {
+          if (!this.projecting) this.failure = error;
+        })
+        .finally(() => (polling = false));
+    }, POLL_MS);
+    this.poller.unref();
+  }
+
+  private async restartAfterReset(): Promise<void> {
+    const subscription = this.subscription;
+    this.subscription = null;
+    this.misalignment = null;
+    await subscription?.close();
+    this.projections.clear();
+    this.restartIn(0);
+  }
+
+  /** How many events the log holds (for progress reports): counted where the store can, else the span of positions. */
   private async countEvents(): Promise<number> {
+    if (this.events.countEvents) return this.events.countEvents();
     const last = await this.events.lastPosition();
     if (last === null) return 0;
     const first = (await this.events.readAll(null, 1))[0]?.position ?? last;
     return last - first + 1;
   }
 
-  /** The change one event makes, with the framework's projection kept in `cache`. */
+  /** The change one event makes (null: none), with the framework's projection kept in `cache`. */
   private async project(stored: StoredEvent, cache: Map<string, FrameworkProjection>, capacity: number): Promise<ProjectionChange | null> {
     const frameworkId = frameworkIdOf(stored.streamId);
     if (frameworkId === null) return null;
@@ -169,10 +294,7 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
     if (projection) {
       cache.delete(frameworkId); // re-inserted below: most recently used last
     } else {
-      const [events, current] = await Promise.all([
-        this.readModels.frameworkEvents(frameworkId),
-        this.readModels.currentSegments(frameworkId),
-      ]);
+      const { events, current } = await this.readModels.projectionState(frameworkId);
       projection = FrameworkProjection.resume(frameworkId, events, current);
     }
     cache.set(frameworkId, projection);
@@ -183,12 +305,5 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
       cache.delete(frameworkId);
       throw error;
     }
-  }
-
-  private advance(position: number): void {
-    this.position = position;
-    const ready = this.waiters.filter((w) => w.position <= position);
-    this.waiters = this.waiters.filter((w) => w.position > position);
-    for (const waiter of ready) waiter.resolve();
   }
 }

@@ -5,11 +5,13 @@ import { buildTimeline } from '../../modules/frameworks/domain/timeline/fold.js'
 import { knownFacts } from '../../modules/frameworks/domain/facts/known-facts.js';
 import { stateFromSegments } from '../../modules/frameworks/domain/state/segments.js';
 import { stateAt } from '../../modules/frameworks/domain/state/state-at.js';
+import { horizonAt, horizonOf } from '../../modules/frameworks/domain/state/horizon.js';
 import { arbitraryDay, arbitraryHistory } from '../../modules/frameworks/domain/testing/arbitrary-history.js';
 import { ev, established, record, signed } from '../../modules/frameworks/domain/testing/given-when-then.js';
 import { initialHistory, type FrameworkHistory } from '../../modules/frameworks/domain/decider/framework.decider.js';
 import { projectEvent } from '../projection/framework.projection.js';
-import type { ReadModelStore } from './read-model.port.js';
+import { ProjectionGap, ReadModelsDiverged, ReadModelsReset } from './commit-rules.js';
+import { READ_MODEL_FORMAT, type ReadModelStore } from './read-model.port.js';
 
 /**
  * The contract every read-model adapter passes (SQLite always; MongoDB when MONGODB_URI is set).
@@ -59,6 +61,19 @@ export function readModelContract(name: string, open: () => Promise<ReadModelSto
       expect(await store.getFramework(`nope-${randomUUID()}`)).toBeNull();
     });
 
+    it('keeps the horizon over recorded time and the format with the summary', async () => {
+      const id = `fw-${randomUUID()}`;
+      const events = await project(sample(), id, nextOffset());
+      const summary = (await store.getFramework(id))!;
+      expect(summary.format).toBe(READ_MODEL_FORMAT);
+      expect(summary.horizons).toEqual([
+        { recordedFrom: events[0].recordedAt, horizon: { from: '1990-01-01', to: '1990-12-31' } },
+        { recordedFrom: events[1].recordedAt, horizon: { from: '1990-01-01', to: '2005-12-31' } },
+        { recordedFrom: events[2].recordedAt, horizon: { from: '1990-01-01', to: '2006-12-31' } },
+      ]);
+      expect((await store.listFrameworks()).find((f) => f.id === id)).toEqual(summary);
+    });
+
     it('answers the state on a day from the segments valid that day', async () => {
       const id = `fw-${randomUUID()}`;
       await project(sample(), id, nextOffset());
@@ -89,25 +104,67 @@ export function readModelContract(name: string, open: () => Promise<ReadModelSto
       const history = record(sample(), ev('ConventionEnded', '2006-06', { conventionId: 'c1' }));
       const extra = { ...history.events[4], frameworkId: id, position: events[3].position + 1 };
       const good = projectEvent(await store.frameworkEvents(id), extra, await store.currentSegments(id));
-      const duplicate = { ...good, position: good.position + 1 }; // same framework revision twice
-      await expect(store.commit([good, duplicate])).rejects.toThrow();
+      // Another event at the same framework revision: the read models would no longer be one log's.
+      const other = { ...good, position: good.position + 1, event: { ...good.event, eventId: randomUUID(), position: good.position + 1 } };
+      await expect(store.commit([good, other])).rejects.toBeInstanceOf(ReadModelsDiverged);
       expect(await store.checkpoint()).toBe(checkpoint);
       expect((await store.frameworkEvents(id)).length).toBe(4);
       expect(stateFromSegments(await store.segmentsAt(id, '2006-09-01')).conventions.map((c) => c.id)).toEqual(['c1']);
     });
 
-    it('skips changes at or below the checkpoint: a second runner on the same store changes nothing', async () => {
+    it('skips a change its framework already has (a second runner), checking that it is the same event', async () => {
       const id = `fw-${randomUUID()}`;
       const events = await project(sample(), id, nextOffset());
       const checkpoint = await store.checkpoint();
+      const segments = await store.currentSegments(id);
+      // A runner that read the framework before events[3] was applied computes the same change again.
       const again = projectEvent(events.slice(0, 3), events[3], []);
-      await store.commit([again]);
+      expect(await store.commit([again])).toEqual({ applied: 0, skipped: 1, checkpoint });
       expect(await store.checkpoint()).toBe(checkpoint);
+      expect(await store.getFramework(id)).toMatchObject({ revision: 3, eventCount: 4 });
       expect((await store.frameworkEvents(id)).length).toBe(4);
-      expect((await store.currentSegments(id)).length).toBeGreaterThan(0);
+      expect(await store.currentSegments(id)).toEqual(segments);
+      // The same revision with another event is not a repeat: the read models and the log differ.
+      const stranger = { ...again, event: { ...again.event, eventId: randomUUID() } };
+      await expect(store.commit([stranger])).rejects.toBeInstanceOf(ReadModelsDiverged);
     });
 
-    it('equals the pure fold of the events filtered by effective date and known-at, for random histories (property)', async () => {
+    it('refuses a change that does not follow its framework\'s stored revision, and keeps the checkpoint from going back', async () => {
+      const id = `fw-${randomUUID()}`;
+      const history = record(sample(), ev('ConventionEnded', '2006-06', { conventionId: 'c1' }));
+      const offset = nextOffset();
+      const events = history.events.map((e) => ({ ...e, frameworkId: id, position: e.position + offset }));
+      for (const event of events.slice(0, 3)) await store.commit([projectEvent(await store.frameworkEvents(id), event, await store.currentSegments(id))]);
+      const before = await store.checkpoint();
+      // Revision 4 after revision 2: revision 3 is missing.
+      const ahead = projectEvent(events.slice(0, 4), events[4], []);
+      const error = await store.commit([ahead]).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ProjectionGap);
+      expect(error).toMatchObject({ frameworkId: id, storedRevision: 2, revision: 4 });
+      expect(await store.checkpoint()).toBe(before);
+      expect(await store.getFramework(id)).toMatchObject({ revision: 2 });
+      // A change skipped below the stored checkpoint leaves the checkpoint where it is.
+      const behind = projectEvent(events.slice(0, 1), events[1], []);
+      expect((await store.commit([behind])).checkpoint).toBe(before);
+      expect(await store.checkpoint()).toBe(before);
+    });
+
+    it('reads a framework for a runner from one snapshot, and gives its first and last events by position', async () => {
+      const id = `fw-${randomUUID()}`;
+      const events = await project(sample(), id, nextOffset());
+      const state = await store.projectionState(id);
+      expect(state.events).toEqual(await store.frameworkEvents(id));
+      expect(state.current).toEqual(await store.currentSegments(id));
+      const bounds = await store.eventBounds();
+      expect(bounds!.first.position).toBeLessThanOrEqual(events[0].position);
+      expect(bounds!.last.position).toBeGreaterThanOrEqual(events[3].position);
+      if (bounds!.last.position === events[3].position) {
+        expect(bounds!.last).toEqual({ position: events[3].position, eventId: events[3].eventId, recordedAt: events[3].recordedAt });
+      }
+      expect(await store.projectionState(`nope-${randomUUID()}`)).toEqual({ events: [], current: [] });
+    });
+
+    it('equals the pure fold of the events filtered by effective date and known-at, horizon included, for random histories (property)', async () => {
       await fc.assert(
         fc.asyncProperty(
           arbitraryHistory(30),
@@ -118,9 +175,12 @@ export function readModelContract(name: string, open: () => Promise<ReadModelSto
             for (const [day, n, shift] of questions) {
               const anchor = events[n % events.length].recordedAt;
               const knownAt = n % 4 === 0 ? undefined : new Date(Date.parse(anchor) + shift).toISOString();
-              const expected = stateAt(buildTimeline(knownFacts(events, knownAt).facts), day);
+              const known = knownFacts(events, knownAt).facts;
+              const expected = stateAt(buildTimeline(known), day);
               const actual = stateFromSegments(await store.segmentsAt(id, day, knownAt));
               expect(actual).toEqual(expected);
+              // The horizon kept with the summary is the one of the facts as known at knownAt.
+              expect(horizonAt((await store.getFramework(id))!.horizons, knownAt)).toEqual(horizonOf(known));
             }
           },
         ),
@@ -128,11 +188,20 @@ export function readModelContract(name: string, open: () => Promise<ReadModelSto
       );
     });
 
-    it('can be reset for a rebuild', async () => {
+    it('can be reset for a rebuild: a new epoch, and commits of the earlier one are refused', async () => {
+      const id = `fw-${randomUUID()}`;
+      const events = await project(sample(), id, nextOffset());
+      const { epoch } = await store.progress();
       await store.reset();
-      expect(await store.checkpoint()).toBeNull();
+      expect(await store.progress()).toEqual({ checkpoint: null, epoch: epoch + 1 });
       expect(await store.listFrameworks()).toEqual([]);
+      expect(await store.eventBounds()).toBeNull();
       expect((await store.health()).status).toBe('up');
+      // A runner that started before the reset: its next commit is refused, nothing is written.
+      const late = projectEvent([], events[0], []);
+      await expect(store.commit([late], { epoch })).rejects.toBeInstanceOf(ReadModelsReset);
+      expect(await store.getFramework(id)).toBeNull();
+      expect(await store.commit([late], { epoch: epoch + 1 })).toEqual({ applied: 1, skipped: 0, checkpoint: events[0].position });
     });
   });
 }

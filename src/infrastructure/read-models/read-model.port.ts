@@ -1,5 +1,6 @@
 import type { Day } from '../../modules/frameworks/domain/dates/edtf-date.js';
 import type { RecordedEvent } from '../../modules/frameworks/domain/events/framework.events.js';
+import type { HorizonAt } from '../../modules/frameworks/domain/state/horizon.js';
 import type { ItemKind } from '../../modules/frameworks/domain/state/item-kinds.js';
 
 export type { ItemKind };
@@ -15,6 +16,13 @@ export type { ItemKind };
  */
 
 export const READ_MODEL_STORE = Symbol('READ_MODEL_STORE');
+
+/**
+ * The format of what the projection writes (segment payloads, framework summaries). Read models
+ * of an earlier format are rebuilt from the log on start (`read-model-format.ts`).
+ * 2: evidence and attestedUntil in every item, the horizon in the framework summary.
+ */
+export const READ_MODEL_FORMAT = 2;
 
 
 /** One item over a span of effective days where it does not change. */
@@ -45,6 +53,13 @@ export interface FrameworkSummary {
   eventCount: number;
   /** Instant of the last event recorded. */
   updatedAt: string;
+  /**
+   * The horizon of the history (first and last days its facts speak of) over recorded time: each
+   * entry holds from its instant until the next one, so a question as known at K is one lookup.
+   */
+  horizons?: HorizonAt[];
+  /** The READ_MODEL_FORMAT the summary was written in (absent: before format 2). */
+  format?: number;
 }
 
 /** Everything one event changes in the read models, applied atomically with the checkpoint. */
@@ -61,16 +76,57 @@ export interface ProjectionChange {
   open: Segment[];
 }
 
+/** Where the projection stands in the read models. */
+export interface ReadModelProgress {
+  /** The position up to which every event of the log is in the read models (null: none). */
+  checkpoint: number | null;
+  /** Incremented by every `reset()`: a runner that started before a reset must start again. */
+  epoch: number;
+}
+
+/** What a commit did. */
+export interface CommitOutcome {
+  /** Changes written. */
+  applied: number;
+  /** Changes already in the read models (their framework had reached their revision), left as they were. */
+  skipped: number;
+  /** The stored checkpoint after the commit. */
+  checkpoint: number | null;
+}
+
+/** An event of the read models, to compare with the log (`eventBounds`). */
+export interface ProjectedEventRef {
+  position: number;
+  eventId: string;
+  recordedAt: string;
+}
+
 export interface ReadModelStore {
   /** The position of the last event applied, or null when none. */
   checkpoint(): Promise<number | null>;
+  /** The checkpoint with the epoch of the read models (`reset()` increments it). */
+  progress(): Promise<ReadModelProgress>;
   /**
-   * Applies the changes in order, with the checkpoint, in one atomic write. Changes at or below
-   * the stored checkpoint are skipped: they were applied already (two runners on one store).
+   * Applies the changes in order, with the checkpoint, in one atomic write, so that any number of
+   * runners can feed one store (the rule is `commit-rules.ts`): a change is applied only when its
+   * event is the next revision of its framework; a change whose framework has already reached
+   * its revision is skipped (after checking that the stored event there is the same one); a
+   * change that would leave a gap throws `ProjectionGap`, a stored event that differs throws
+   * `ReadModelsDiverged`, and a commit for another `epoch` than the stored one throws
+   * `ReadModelsReset` — each leaving the store as it was. The checkpoint becomes the highest of
+   * the stored one and the last change's position.
    */
-  commit(changes: ProjectionChange[]): Promise<void>;
-  /** Drops every read model and the checkpoint (before a rebuild). */
+  commit(changes: ProjectionChange[], options?: { epoch?: number }): Promise<CommitOutcome>;
+  /** Drops every read model and the checkpoint (before a rebuild), and increments the epoch. */
   reset(): Promise<void>;
+
+  /**
+   * What a runner resumes a framework from: its events and current segments, read together from
+   * one snapshot (another runner may be committing meanwhile).
+   */
+  projectionState(frameworkId: string): Promise<{ events: RecordedEvent[]; current: StoredSegment[] }>;
+  /** The events of the read models with the lowest and the highest position (null: none), to compare with the log. */
+  eventBounds(): Promise<{ first: ProjectedEventRef; last: ProjectedEventRef } | null>;
 
   listFrameworks(): Promise<FrameworkSummary[]>;
   getFramework(frameworkId: string): Promise<FrameworkSummary | null>;

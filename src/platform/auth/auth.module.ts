@@ -1,6 +1,8 @@
 import { Global, Logger, Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { AuthFailureThrottle } from './auth-failure-throttle.js';
 import { BearerAuthGuard } from './bearer-auth.guard.js';
+import { OptionalBearerAuthGuard } from './optional-bearer-auth.guard.js';
 import { generatedToken, TokenRegistry } from './token-registry.js';
 import { WriteRateLimiter } from './write-rate-limiter.js';
 
@@ -22,8 +24,10 @@ import { WriteRateLimiter } from './write-rate-limiter.js';
       },
     },
     { provide: WriteRateLimiter, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new WriteRateLimiter(config.writeRateLimit) },
+    { provide: AuthFailureThrottle, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new AuthFailureThrottle(config.authFailures) },
     BearerAuthGuard,
+    OptionalBearerAuthGuard,
   ],
-  exports: [TokenRegistry, WriteRateLimiter, BearerAuthGuard],
+  exports: [TokenRegistry, WriteRateLimiter, AuthFailureThrottle, BearerAuthGuard, OptionalBearerAuthGuard],
 })
 export class AuthModule {}

@@ -1,5 +1,7 @@
 import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { FrameworkExists, FrameworkNotFound, InvalidInput, NotAllowed, ReadModelsBehind, RevisionConflict, RuleBroken } from '../../libs/app-errors.js';
+import { bearerChallenge } from '../auth/authentication-failed.js';
+import { requestIdOf } from './request-id.js';
 
 interface HttpResponse {
   status(code: number): HttpResponse;
@@ -9,8 +11,10 @@ interface HttpResponse {
 }
 
 /**
- * One place that turns errors into answers: 400 names the fields, 404, 409 gives the current
- * revision, 422 names the rule. Anything unexpected is a 500 without internals (logged here).
+ * One place that turns errors into answers: 400 names the fields, 401 says how to authenticate
+ * (`WWW-Authenticate`), 404, 409 gives the current revision, 422 names the rule. Anything
+ * unexpected is a 500 without internals (logged here). Every error body carries the `requestId`
+ * of the answer's `X-Request-Id`.
  */
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {
@@ -19,11 +23,13 @@ export class HttpErrorFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<HttpResponse>();
     if (response.headersSent) return;
-    const request = host.switchToHttp().getRequest<{ headers?: Record<string, string | string[] | undefined> }>();
+    const request = host.switchToHttp().getRequest<{ headers?: Record<string, string | string[] | undefined>; requestId?: string }>();
     const [status, body] = this.describe(error, request?.headers ?? {});
     if (error instanceof RevisionConflict) response.setHeader('ETag', `"${error.currentRevision}"`);
     if (error instanceof ReadModelsBehind) response.setHeader('Retry-After', '1');
-    response.status(status).json({ statusCode: status, error: REASONS[status] ?? 'Error', ...body });
+    if (status === 401) response.setHeader('WWW-Authenticate', bearerChallenge(error));
+    const requestId = requestIdOf(request);
+    response.status(status).json({ statusCode: status, error: REASONS[status] ?? 'Error', ...body, ...(requestId ? { requestId } : {}) });
   }
 
   private describe(error: unknown, headers: Record<string, string | string[] | undefined>): [number, Record<string, unknown>] {

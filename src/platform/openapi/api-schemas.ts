@@ -8,6 +8,24 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 const DAY = { type: String, format: 'date', example: '2007-06-30' } as const;
 const INSTANT = { type: String, format: 'date-time', example: '2026-01-01T00:00:00.000Z' } as const;
 const EDTF = { type: String, description: 'EDTF (ISO 8601-2): 1994-07-25, 2006-05, 2003, 198X, 2011/2014', example: '2006' } as const;
+const EVIDENCE = {
+  enum: ['stated', 'inferred', 'presumed'],
+  description:
+    'How the sources support the item on the day asked: stated (a source states it holds over a period containing the day), ' +
+    'inferred (it follows from the sources by a recorded inference: parties carried over, renewal terms, supersession, a day between two attested periods), ' +
+    'presumed (the day is after the last day any source supports it: nothing ended it, nothing attests it). See docs/evidence.md',
+} as const;
+const ATTESTED_UNTIL = {
+  ...{ type: String, format: 'date', example: '2017-12-31' },
+  description: 'The last day the sources support the item; absent when open-ended by the source’s own words (a convention signed without an end, a review that happened)',
+} as const;
+const CONFIDENCE = { enum: ['stated', 'inferred'] } as const;
+
+export class HorizonSchema {
+  @ApiProperty({ type: String, format: 'date', example: '1980-01-01', description: 'First day of the earliest fact' }) from: string;
+  @ApiProperty({ type: String, format: 'date', example: '2017-12-31', description: 'Last day of the latest fact’s date or of the term it states' })
+  to: string;
+}
 
 export class SourceSchema {
   @ApiProperty({ example: 'seeds/000_e10eef5306c53b3b.txt' }) document: string;
@@ -29,9 +47,24 @@ export class ItemSchema {
   @ApiProperty({ ...DAY, description: 'First day the item counts from' }) since: string;
   @ApiProperty({ ...EDTF, description: 'The date as the source gives it' }) sinceEdtf: string;
   @ApiProperty({ description: 'The date is coarser than a day' }) approximate: boolean;
-  @ApiProperty({ format: 'uuid' }) eventId: string;
+  @ApiProperty(EVIDENCE) evidence: string;
+  @ApiPropertyOptional(ATTESTED_UNTIL) attestedUntil?: string;
+  @ApiProperty({ format: 'uuid', description: 'The fact the item is quoted from (for a party: the fact that binds it on that day)' }) eventId: string;
   @ApiProperty({ type: SourceSchema }) source: SourceSchema;
   @ApiPropertyOptional({ type: [String], description: 'Ids of the source conflicts that concern this item' }) conflicts?: string[];
+}
+
+export class LastsForSchema {
+  @ApiProperty({ enum: ['convention', 'review'] }) kind: string;
+  @ApiProperty({ example: 'cc-2008' }) id: string;
+}
+
+export class ConventionPartySchema extends PartyRefSchema {
+  @ApiProperty(EVIDENCE) evidence: string;
+  @ApiPropertyOptional(ATTESTED_UNTIL) attestedUntil?: string;
+  @ApiProperty({ format: 'uuid', description: 'The fact that binds the party: the signing, or its joining' }) eventId: string;
+  @ApiProperty({ description: 'The passage of that fact (its whole source: the convention’s, or the joining’s in the timeline)' }) passage: string;
+  @ApiPropertyOptional({ description: 'The convention whose parties were carried over to this one (the inference recorded)' }) carriedOverFrom?: string;
 }
 
 export class TermChangeSchema {
@@ -39,6 +72,7 @@ export class TermChangeSchema {
   @ApiProperty(EDTF) effectiveDate: string;
   @ApiProperty(EDTF) newEnd: string;
   @ApiProperty({ format: 'uuid' }) eventId: string;
+  @ApiProperty({ ...CONFIDENCE, description: 'The confidence of the new term' }) evidence: string;
 }
 
 export class ConventionSchema extends ItemSchema {
@@ -53,18 +87,22 @@ export class ConventionSchema extends ItemSchema {
   @ApiProperty({ ...EDTF, nullable: true }) endEdtf: string | null;
   @ApiProperty({ ...EDTF, nullable: true, description: 'End as signed' }) originalEnd: string | null;
   @ApiProperty({ type: [TermChangeSchema] }) termChanges: TermChangeSchema[];
-  @ApiProperty({ type: [PartyRefSchema] }) parties: PartyRefSchema[];
+  @ApiProperty({ type: [ConventionPartySchema], description: 'The parties bound that day, each with its own evidence' }) parties: ConventionPartySchema[];
   @ApiPropertyOptional({ description: 'Id of the convention this one replaces' }) supersedes?: string;
+  @ApiPropertyOptional({ ...CONFIDENCE, description: 'How sure the sources are of the replacement' }) supersedesEvidence?: string;
+  @ApiPropertyOptional({ description: 'The convention whose parties are carried over to this one (the source names none)' }) partiesCarriedOverFrom?: string;
 }
 
 export class PartySchema extends ItemSchema {
   @ApiProperty({ enum: ['state', 'family-allowance-fund', 'region', 'department', 'fund', 'commune', 'other'] }) kind: string;
   @ApiProperty({ type: [String], description: 'The conventions that bind the party that day' }) conventions: string[];
+  @ApiPropertyOptional({ description: 'When the convention quoted binds the party only by carrying over an earlier one’s parties' }) carriedOverFrom?: string;
 }
 
 export class MissionSchema extends ItemSchema {
   @ApiProperty({ enum: ['social', 'accounting', 'financial'], isArray: true }) domains: string[];
   @ApiPropertyOptional() description?: string;
+  @ApiPropertyOptional({ type: LastsForSchema, description: 'Adopted for the term of a convention or the time of a review: lapses with it' }) lastsFor?: LastsForSchema;
 }
 
 export class InstrumentSchema extends ItemSchema {
@@ -72,11 +110,13 @@ export class InstrumentSchema extends ItemSchema {
   @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'Figures kept as data, e.g. { "ceilingPercent": 112 }' })
   figures?: Record<string, string | number | boolean>;
   @ApiPropertyOptional() description?: string;
+  @ApiPropertyOptional({ type: LastsForSchema, description: 'Adopted for the term of a convention or the time of a review: lapses with it' }) lastsFor?: LastsForSchema;
 }
 
 export class BodySchema extends ItemSchema {
   @ApiProperty({ enum: ['evaluation', 'territorial-consultation', 'working-group', 'other'] }) kind: string;
   @ApiPropertyOptional() description?: string;
+  @ApiPropertyOptional({ type: LastsForSchema, description: 'Adopted for the term of a convention or the time of a review: lapses with it' }) lastsFor?: LastsForSchema;
 }
 
 export class StateAnswerSchema {
@@ -85,6 +125,12 @@ export class StateAnswerSchema {
   @ApiProperty(DAY) at: string;
   @ApiProperty({ ...INSTANT, nullable: true, description: 'null: as the record stands now' }) knownAt: string | null;
   @ApiProperty({ description: "The framework's current revision (for If-Match)" }) revision: number;
+  @ApiProperty({ type: HorizonSchema, nullable: true, description: 'The first and last days the recorded history speaks of, as known at knownAt (null: nothing recorded)' })
+  horizon: HorizonSchema | null;
+  @ApiProperty({ description: '`at` lies outside the horizon: the answer says what the record implies, nothing in the sources attests it' })
+  outsideHorizon: boolean;
+  @ApiPropertyOptional({ description: 'Outside the horizon: what to tell the reader, in French', example: 'L’historique enregistré s’arrête au 31 décembre 2017 : au-delà, rien n’est attesté.' })
+  horizonNotice?: string;
   @ApiProperty({ type: [ConventionSchema] }) conventions: ConventionSchema[];
   @ApiProperty({ type: [PartySchema] }) parties: PartySchema[];
   @ApiProperty({ type: [MissionSchema] }) missions: MissionSchema[];
@@ -102,6 +148,12 @@ export class TimelineEntrySchema {
   @ApiProperty({ ...DAY, description: 'First day of the effective date' }) from: string;
   @ApiProperty({ ...DAY, description: 'Last day of the effective date' }) to: string;
   @ApiProperty() approximate: boolean;
+  @ApiProperty({ example: 'Convention prorogée', description: 'The event type in French' }) label: string;
+  @ApiProperty({ description: 'What the fact says, in one line of French' }) summary: string;
+  @ApiProperty({ ...CONFIDENCE, description: 'The confidence of the fact (a fact recorded is never merely presumed)' }) evidence: string;
+  @ApiPropertyOptional({ enum: ['parties', 'supersedes'], isArray: true, description: 'Parts of a stated fact that are only inferred' }) inferredParts?: string[];
+  @ApiPropertyOptional({ ...ATTESTED_UNTIL, description: 'The last day the fact speaks of (its date, the term it states or was adopted for); absent when open-ended' })
+  attestedUntil?: string;
   @ApiProperty({ type: 'object', additionalProperties: true }) data: Record<string, unknown>;
   @ApiProperty({ type: SourceSchema }) source: SourceSchema;
   @ApiProperty(INSTANT) recordedAt: string;
@@ -113,6 +165,7 @@ export class TimelineEntrySchema {
 export class TimelineAnswerSchema {
   @ApiProperty() frameworkId: string;
   @ApiProperty({ ...INSTANT, nullable: true }) knownAt: string | null;
+  @ApiProperty({ type: HorizonSchema, nullable: true }) horizon: HorizonSchema | null;
   @ApiProperty({ type: [TimelineEntrySchema] }) events: TimelineEntrySchema[];
 }
 
@@ -137,14 +190,21 @@ export class HistoryAnswerSchema {
   @ApiProperty({ type: [AuditEntrySchema] }) events: AuditEntrySchema[];
 }
 
-export class DiffEntrySchema {
+export class DiffItemSchema {
   @ApiProperty({ enum: ['convention', 'party', 'mission', 'instrument', 'body', 'review', 'milestone', 'conflict'] }) kind: string;
   @ApiProperty() id: string;
   @ApiProperty() name: string;
 }
 
+export class DiffEntrySchema extends DiffItemSchema {
+  @ApiProperty({ ...EVIDENCE, description: 'On `to` for what came into force, on `from` for what ended' }) evidence: string;
+  @ApiPropertyOptional(ATTESTED_UNTIL) attestedUntil?: string;
+}
+
 export class CameIntoForceSchema extends DiffEntrySchema {
-  @ApiProperty(DAY) since: string;
+  @ApiProperty({ ...DAY, description: 'First day it counts from (for an approximate date, the first day of its interval)' }) since: string;
+  @ApiProperty({ ...EDTF, description: 'The date as the source gives it: an approximate one came into force at some day of this interval, not necessarily on `since`' })
+  sinceEdtf: string;
   @ApiProperty() approximate: boolean;
 }
 
@@ -154,7 +214,7 @@ export class FieldChangeSchema {
   @ApiProperty({ nullable: true, description: 'Any JSON value' }) after: unknown;
 }
 
-export class ChangeSchema extends DiffEntrySchema {
+export class ChangeSchema extends DiffItemSchema {
   @ApiProperty({ type: [FieldChangeSchema] }) fields: FieldChangeSchema[];
 }
 
@@ -163,6 +223,7 @@ export class DiffAnswerSchema {
   @ApiProperty(DAY) from: string;
   @ApiProperty(DAY) to: string;
   @ApiProperty({ ...INSTANT, nullable: true }) knownAt: string | null;
+  @ApiProperty({ type: HorizonSchema, nullable: true }) horizon: HorizonSchema | null;
   @ApiProperty({ type: [CameIntoForceSchema], description: 'In force on `to` but not on `from`' }) cameIntoForce: CameIntoForceSchema[];
   @ApiProperty({ type: [DiffEntrySchema], description: 'In force on `from` but not on `to`' }) ended: DiffEntrySchema[];
   @ApiProperty({ type: [ChangeSchema], description: 'In force on both days, with different terms' }) changed: ChangeSchema[];
@@ -177,6 +238,7 @@ export class FrameworkSummarySchema {
   @ApiProperty({ description: "0-based revision of the framework stream's last event" }) revision: number;
   @ApiProperty() eventCount: number;
   @ApiProperty(INSTANT) updatedAt: string;
+  @ApiProperty({ type: HorizonSchema, nullable: true, description: 'The first and last days its recorded history speaks of' }) horizon: HorizonSchema | null;
 }
 
 export class AppendResultSchema {
@@ -237,13 +299,17 @@ export class RuleBrokenSchema extends ErrorSchema {
 export class StoreStatusSchema {
   @ApiProperty({ example: 'sqlite' }) kind: string;
   @ApiProperty({ enum: ['up', 'down'] }) status: string;
-  @ApiPropertyOptional() detail?: string;
+  @ApiPropertyOptional({ description: 'For admins only (bearer token of the admin role)' }) detail?: string;
 }
 
 export class ProjectionStatusSchema {
   @ApiProperty({ enum: ['up', 'down'] }) status: string;
-  @ApiProperty({ nullable: true }) position: number | null;
-  @ApiPropertyOptional() detail?: string;
+  @ApiProperty({ nullable: true, description: 'The position the read models include' }) position: number | null;
+  @ApiPropertyOptional({ description: 'For admins only (bearer token of the admin role)' }) detail?: string;
+  @ApiPropertyOptional({ enum: ['checkpoint-ahead-of-log', 'log-mismatch', 'read-models-gap'], description: 'Why the read models cannot follow the log (the projection is stopped)' })
+  problem?: string;
+  @ApiPropertyOptional({ nullable: true, description: 'The last position of the log, beside `position` when they disagree' }) logPosition?: number | null;
+  @ApiPropertyOptional({ description: 'What the operator runs (the rebuild)' }) action?: string;
 }
 
 export class HealthSchema {

@@ -16,6 +16,7 @@ import { createFrameworkSchema } from '../../modules/frameworks/commands/create-
 import { sourceSchema } from '../../modules/frameworks/domain/events/common.schema.js';
 import { eventBodySchema } from '../../modules/frameworks/domain/events/event-body.js';
 import { CATALOGUE, EVENT_TYPES } from '../../modules/frameworks/domain/events/event-catalogue.js';
+import { docsContentSecurityPolicy } from './docs-csp.js';
 import { ErrorSchema, RevisionConflictSchema, RuleBrokenSchema, ValidationErrorSchema } from './api-schemas.js';
 
 /** The request bodies, described by the same schemas that validate them (see `components` below). */
@@ -123,9 +124,12 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
 
 /** Serves the documentation at /docs (Swagger UI from the local swagger-ui-dist package) and the JSON at /docs-json. */
 export function setupOpenApi(app: INestApplication): void {
+  app.use('/docs', docsContentSecurityPolicy);
   SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app), {
     jsonDocumentUrl: 'docs-json',
     customSiteTitle: 'Governance history service — API',
-    swaggerOptions: { validatorUrl: null, persistAuthorization: false },
+    // BaseLayout: without Swagger UI's top bar (an address field to load other documents, and a
+    // logo whose inline <style> the content security policy would have to allow).
+    swaggerOptions: { validatorUrl: null, persistAuthorization: false, layout: 'BaseLayout' },
   });
 }

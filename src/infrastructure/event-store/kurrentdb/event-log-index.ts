@@ -1,10 +1,12 @@
 import type { StoredEvent } from '../event-store.port.js';
-import { floorPosition, type StoredLocation } from './kurrentdb.mapping.js';
+import { floorPosition } from './kurrentdb.mapping.js';
+import type { StoredLocation } from './kurrentdb-replay.js';
 
 /** An event of the log as the index records it. */
 export interface IndexEntry extends StoredLocation {
   eventId: string;
   position: number;
+  recordedAt: string;
 }
 
 /** Reads the service's events of the log after `after` (null: from the start), in log order. */
@@ -22,6 +24,7 @@ export class EventLogIndex {
   private readonly byId = new Map<string, StoredLocation>();
   private readonly positions: number[] = [];
   private watermark: number | null = null;
+  private latest: string | null = null;
   private running: Promise<void> | null = null;
   private queued: Promise<void> | null = null;
 
@@ -33,7 +36,24 @@ export class EventLogIndex {
 
   /** Events this process has just appended, before a scan gets to them. */
   remember(events: StoredEvent[]): void {
-    for (const e of events) if (!this.byId.has(e.eventId)) this.byId.set(e.eventId, { streamId: e.streamId, revision: e.revision });
+    for (const e of events) {
+      if (!this.byId.has(e.eventId)) this.byId.set(e.eventId, { streamId: e.streamId, revision: e.revision });
+      this.seen(e.recordedAt);
+    }
+  }
+
+  private seen(recordedAt: string): void {
+    if (this.latest === null || recordedAt > this.latest) this.latest = recordedAt;
+  }
+
+  /** How many events of the log were read. */
+  count(): number {
+    return this.positions.length;
+  }
+
+  /** The latest `recordedAt` of the events read and remembered (null: none). */
+  latestRecordedAt(): string | null {
+    return this.latest;
   }
 
   /** The last position read from the log (null: none yet). */
@@ -72,6 +92,7 @@ export class EventLogIndex {
       if (this.watermark !== null && entry.position <= this.watermark) return;
       this.positions.push(entry.position);
       this.watermark = entry.position;
+      this.seen(entry.recordedAt);
       if (!this.byId.has(entry.eventId)) this.byId.set(entry.eventId, { streamId: entry.streamId, revision: entry.revision });
     });
   }

@@ -27,7 +27,7 @@ if (KURRENTDB_URL) {
   });
   eventStoreContract(
     `KurrentDB at ${KURRENTDB_URL}`,
-    async () => (shared ??= KurrentDbEventStore.connect(KURRENTDB_URL)),
+    async () => (shared ??= KurrentDbEventStore.connect(KURRENTDB_URL, { streamPrefixes: ['contract-'] })),
     async () => undefined,
   );
 } else {
@@ -75,10 +75,13 @@ describe('KurrentDB event store without a reachable server', () => {
   });
 
   it('refuses invalid arguments before reaching for the server', async () => {
-    await expect(store.append('s', [], 'any')).rejects.toThrow(/no events/);
+    await expect(store.append('framework-s', [], 'any')).rejects.toThrow(/no events/);
     await expect(store.append('$system', [newEvent()], 'any')).rejects.toThrow(TypeError);
-    await expect(store.append('s', [{ ...newEvent(), eventId: 'not-a-uuid' }], 'any')).rejects.toThrow(TypeError);
-    await expect(store.append('s', [newEvent()], 1.5)).rejects.toThrow(TypeError);
+    await expect(store.append('other-app', [newEvent()], 'any')).rejects.toThrow(/not one of this store's streams \(framework-…\)/);
+    await expect(store.append('framework-s', [{ ...newEvent(), eventId: 'not-a-uuid' }], 'any')).rejects.toThrow(TypeError);
+    await expect(store.append('framework-s', [newEvent()], 1.5)).rejects.toThrow(TypeError);
+    await expect(store.append('framework-s', [newEvent({}, { governanceLog: {} })], 'any')).rejects.toThrow(/reserved for the store's hash chain/);
+    expect(() => KurrentDbEventStore.connect(UNREACHABLE, { streamPrefixes: ['$'] })).toThrow(/streamPrefixes/);
     await expect(store.readAll(null, 0)).rejects.toThrow(RangeError);
     await expect(store.readAll(-1, 10)).rejects.toThrow(RangeError);
     await expect(store.readStream('s', -1)).rejects.toThrow(RangeError);
@@ -104,6 +107,6 @@ describe('KurrentDB event store without a reachable server', () => {
   });
 });
 
-function newEvent(data: Record<string, unknown> = {}): NewEvent {
-  return { eventId: randomUUID(), type: 'AdapterTested', data, metadata: { actor: 'test' } };
+function newEvent(data: Record<string, unknown> = {}, metadata: Record<string, unknown> = { actor: 'test' }): NewEvent {
+  return { eventId: randomUUID(), type: 'AdapterTested', data, metadata };
 }

@@ -1,6 +1,5 @@
-import { KurrentDBClient, START, excludeSystemEvents, type ReadPosition } from '@kurrent/kurrentdb-client';
+import { KurrentDBClient, START, type ReadPosition } from '@kurrent/kurrentdb-client';
 import {
-  WrongExpectedRevision,
   type AppendResult,
   type EventStore,
   type ExpectedRevision,
@@ -12,25 +11,12 @@ import {
 } from '../event-store.port.js';
 import { checkReadAllLimit } from '../port-arguments.js';
 import { EventLogIndex } from './event-log-index.js';
-import { KeyedLock } from './keyed-lock.js';
+import { KurrentDbAppender } from './kurrentdb-appender.js';
 import type { KurrentClient } from './kurrentdb-client.js';
 import { KurrentDbReader } from './kurrentdb-reader.js';
 import { KurrentDbSubscription } from './kurrentdb-subscription.js';
-import {
-  actualRevisionOf,
-  decideReplay,
-  describeError,
-  fromResolvedEvent,
-  normalizeEventId,
-  numberToPosition,
-  prepareAppend,
-  revisionToNumber,
-  toEventData,
-  toStreamState,
-  toWrongExpectedRevision,
-  type PendingEvent,
-  type StoredLocation,
-} from './kurrentdb.mapping.js';
+import { verifyStreams } from './kurrentdb-verifier.js';
+import { describeError, fromResolvedEvent, normalizeEventId, numberToPosition } from './kurrentdb.mapping.js';
 
 /** The KurrentDB adapter of the event store port. How it keeps the port's promises: docs/event-store.md. */
 
@@ -45,6 +31,12 @@ export interface KurrentDbEventStoreOptions {
   readPageSize?: number;
   /** Where dropped subscriptions and similar incidents are reported. Default: console. */
   logger?: Pick<Console, 'warn'>;
+  /**
+   * The store's own streams, by name prefix. Default: `framework-` (the service's streams). Reads
+   * of `$all` and subscriptions are filtered to them by the server (another application's events
+   * on a shared server are never read), and appends to other streams are refused.
+   */
+  streamPrefixes?: string[];
 }
 
 interface ResolvedOptions {
@@ -53,13 +45,14 @@ interface ResolvedOptions {
   backoffMaxMs: number;
   readPageSize: number;
   logger: Pick<Console, 'warn'>;
+  streamPrefixes: string[];
 }
 
 export class KurrentDbEventStore implements EventStore {
   private readonly subscriptions = new Set<KurrentDbSubscription>();
   private readonly reader: KurrentDbReader;
   private readonly index: EventLogIndex;
-  private readonly locks = new KeyedLock();
+  private readonly appender: KurrentDbAppender;
   private readonly options: ResolvedOptions;
   private closing: Promise<void> | null = null;
 
@@ -73,9 +66,11 @@ export class KurrentDbEventStore implements EventStore {
       backoffMaxMs: options.resubscribeBackoffMs?.max ?? 5000,
       readPageSize: Math.max(2, Math.trunc(options.readPageSize ?? 1000)),
       logger: options.logger ?? console,
+      streamPrefixes: checkPrefixes(options.streamPrefixes ?? ['framework-']),
     };
-    this.reader = new KurrentDbReader(client, this.options.readPageSize);
+    this.reader = new KurrentDbReader(client, this.options.readPageSize, this.options.streamPrefixes);
     this.index = new EventLogIndex((after, visit) => this.reader.scanLog(after, visit));
+    this.appender = new KurrentDbAppender(client, this.reader, this.index, this.options.streamPrefixes);
   }
 
   /**
@@ -91,35 +86,10 @@ export class KurrentDbEventStore implements EventStore {
     return new KurrentDbEventStore(client, options);
   }
 
-  /** Event ids already in the log are replayed or refused here; new ones go to the server with the expected revision. */
+  /** Event ids already in the log are replayed or refused; new events go to the server sealed (`kurrentdb-appender.ts`). */
   async append(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
     this.assertOpen();
-    const pending = prepareAppend(streamId, events, expected);
-    return this.locks.run(
-      pending.map((e) => e.eventId),
-      async () => {
-        await this.index.refresh();
-        const stored = pending.map((e) => this.index.get(e.eventId));
-        if (stored.some((location) => location !== undefined)) return this.replay(streamId, pending, stored);
-
-        let result;
-        try {
-          result = await this.client.appendToStream(streamId, pending.map(toEventData), {
-            streamState: toStreamState(expected),
-          });
-        } catch (error) {
-          throw toWrongExpectedRevision(error, streamId, expected) ?? error;
-        }
-        // With `throwOnAppendFailure=false` in the connection string the client reports instead of throwing.
-        if (!result.success) throw new WrongExpectedRevision(streamId, expected, actualRevisionOf(result.nextExpectedRevision));
-
-        const nextRevision = revisionToNumber(result.nextExpectedRevision);
-        const appended = await this.reader.readRange(streamId, nextRevision - pending.length + 1, pending.length);
-        assertSameEvents(streamId, pending, appended);
-        this.index.remember(appended);
-        return { nextRevision, events: appended, replayed: false };
-      },
-    );
+    return this.appender.append(streamId, events, expected);
   }
 
   async readStream(streamId: string, fromRevision = 0): Promise<StoredEvent[]> {
@@ -144,7 +114,7 @@ export class KurrentDbEventStore implements EventStore {
     const from = await this.startPosition(after);
     const pageSize = Math.min(limit + 1, this.options.readPageSize);
     for await (const resolved of this.reader.readLog(from, after, pageSize)) {
-      const event = fromResolvedEvent(resolved);
+      const event = fromResolvedEvent(resolved, this.options.streamPrefixes);
       if (!event) continue;
       events.push(event);
       if (events.length === limit) break;
@@ -152,39 +122,10 @@ export class KurrentDbEventStore implements EventStore {
     return events;
   }
 
-  /**
-   * KurrentDB keeps no hash chain of ours: this walks the log and checks that every stream's
-   * revisions follow each other. Tamper evidence by hash chains is a feature of the SQLite store.
-   */
+  /** Each stream's revisions and hash chain, event by event (`kurrentdb-verifier.ts`); no global chain. */
   async verify(): Promise<IntegrityReport> {
     this.assertOpen();
-    const revisions = new Map<string, number>();
-    let checked = 0;
-    let after: number | null = null;
-    for (;;) {
-      const page = await this.readAll(after, 1000);
-      if (page.length === 0) break;
-      for (const event of page) {
-        const previous = revisions.get(event.streamId) ?? -1;
-        if (event.revision !== previous + 1) {
-          return {
-            ok: false,
-            checked,
-            chained: false,
-            firstBroken: {
-              position: event.position,
-              eventId: event.eventId,
-              streamId: event.streamId,
-              problem: `stream ${event.streamId} goes from revision ${previous} to ${event.revision}`,
-            },
-          };
-        }
-        revisions.set(event.streamId, event.revision);
-        checked++;
-      }
-      after = page[page.length - 1].position;
-    }
-    return { ok: true, checked, chained: false };
+    return verifyStreams(this.reader);
   }
 
   /**
@@ -199,7 +140,7 @@ export class KurrentDbEventStore implements EventStore {
     );
   }
 
-  /** KurrentDB keeps no hash chain of ours. */
+  /** No global chain on KurrentDB (the chains are per stream): no chain head. */
   async chainHead(): Promise<string | null> {
     this.assertOpen();
     return null;
@@ -209,6 +150,13 @@ export class KurrentDbEventStore implements EventStore {
     this.assertOpen();
     await this.index.refresh();
     return this.index.last();
+  }
+
+  /** The number of the store's events (positions are byte offsets of the server's log, not a count). */
+  async countEvents(): Promise<number> {
+    this.assertOpen();
+    await this.index.refresh();
+    return this.index.count();
   }
 
   async findEvent(eventId: string): Promise<StoredEvent | null> {
@@ -231,7 +179,8 @@ export class KurrentDbEventStore implements EventStore {
     const subscription = new KurrentDbSubscription(
       {
         startPosition: (after) => this.startPosition(after),
-        subscribe: (from) => this.client.subscribeToAll({ fromPosition: from, filter: excludeSystemEvents() }),
+        subscribe: (from) => this.client.subscribeToAll({ fromPosition: from, filter: this.reader.filter() }),
+        prefixes: this.options.streamPrefixes,
         detach: (s) => this.subscriptions.delete(s),
         backoffInitialMs: this.options.backoffInitialMs,
         backoffMaxMs: this.options.backoffMaxMs,
@@ -263,17 +212,6 @@ export class KurrentDbEventStore implements EventStore {
     return this.closing;
   }
 
-  private async replay(
-    streamId: string,
-    pending: PendingEvent[],
-    stored: (StoredLocation | undefined)[],
-  ): Promise<AppendResult> {
-    const { fromRevision } = decideReplay(streamId, pending, stored);
-    const events = await this.reader.readRange(streamId, fromRevision, pending.length);
-    assertSameEvents(streamId, pending, events);
-    return { nextRevision: await this.reader.streamRevision(streamId), events, replayed: true };
-  }
-
   /**
    * Where to start reading `$all` to get the events after port position `after`: that event's own
    * position when it is one (the usual case: a checkpoint), else the nearest event position
@@ -291,14 +229,12 @@ export class KurrentDbEventStore implements EventStore {
   }
 }
 
-/** The stored events must be the ones of the append, in order. */
-function assertSameEvents(streamId: string, pending: PendingEvent[], events: StoredEvent[]): void {
-  if (events.length !== pending.length || events.some((e, i) => e.eventId !== pending[i].eventId)) {
-    throw new Error(
-      `append to ${streamId}: KurrentDB acknowledged the events but the stream does not hold them where expected ` +
-        `(found ${events.map((e) => e.eventId).join(', ') || 'nothing'})`,
-    );
+/** Prefixes of the store's own streams: non-empty, never a system stream's. */
+function checkPrefixes(prefixes: string[]): string[] {
+  if (!Array.isArray(prefixes) || prefixes.length === 0 || prefixes.some((p) => typeof p !== 'string' || p.length === 0 || p.startsWith('$'))) {
+    throw new TypeError(`streamPrefixes must be non-empty stream name prefixes that do not start with $, got ${JSON.stringify(prefixes)}`);
   }
+  return [...prefixes];
 }
 
 function assertPosition(operation: string, position: number | null): void {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { eventStoreContract } from '../contract/event-store.contract.js';
 import { EventIdConflict, WrongExpectedRevision, type NewEvent, type StoredEvent } from '../event-store.port.js';
+import { jsonEvent } from '@kurrent/kurrentdb-client';
 import { KurrentDbEventStore } from './kurrentdb-event-store.adapter.js';
 import { FakeKurrentDb } from './testing/fake-kurrentdb.js';
 import { sleep, waitFor } from '../testing/wait.js';
@@ -41,13 +42,13 @@ describe('KurrentDB adapter over an in-memory fake of the client', () => {
       server = new FakeKurrentDb();
     });
     eventStoreContract('KurrentDB adapter over the fake client', async () =>
-      KurrentDbEventStore.withClient(server.client(), { readPageSize: 50, logger: { warn: () => undefined } }),
+      KurrentDbEventStore.withClient(server.client(), { readPageSize: 50, logger: { warn: () => undefined }, streamPrefixes: ['contract-'] }),
     );
   });
 
   it('hides system events and the server’s own streams from every read', async () => {
     const store = open();
-    const streamId = `s-${randomUUID()}`;
+    const streamId = newStreamId();
     const stored = (await store.append(streamId, [newEvent(), newEvent()], 'no_stream')).events;
     fake.writeSystemEvents();
     await store.append(streamId, [newEvent()], 1);
@@ -60,7 +61,7 @@ describe('KurrentDB adapter over an in-memory fake of the client', () => {
 
   it('reads $all after a position that is no event’s own, from the nearest event before it', async () => {
     const store = open();
-    const streamId = `s-${randomUUID()}`;
+    const streamId = newStreamId();
     const stored = (await store.append(streamId, [newEvent(), newEvent(), newEvent()], 'no_stream')).events;
 
     // The fake, like the server, refuses reads that do not start at a record boundary.
@@ -74,16 +75,16 @@ describe('KurrentDB adapter over an in-memory fake of the client', () => {
     const mine = open();
     const theirs = open();
     const event = newEvent();
-    const first = await theirs.append(`s-${randomUUID()}`, [event], 'no_stream');
+    const first = await theirs.append(newStreamId(), [event], 'no_stream');
 
     expect(await mine.findEvent(event.eventId)).toEqual(first.events[0]);
-    await expect(mine.append(`s-${randomUUID()}`, [event], 'any')).rejects.toBeInstanceOf(EventIdConflict);
+    await expect(mine.append(newStreamId(), [event], 'any')).rejects.toBeInstanceOf(EventIdConflict);
     expect(await mine.append(first.events[0].streamId, [event], 'no_stream')).toEqual({ ...first, replayed: true });
   });
 
   it('serialises concurrent appends of the same id in one process: one append, then replays', async () => {
     const store = open();
-    const streamId = `s-${randomUUID()}`;
+    const streamId = newStreamId();
     const event = newEvent();
     const results = await Promise.all(Array.from({ length: 5 }, () => store.append(streamId, [event], 'any')));
 
@@ -92,19 +93,22 @@ describe('KurrentDB adapter over an in-memory fake of the client', () => {
     expect(await store.readStream(streamId)).toHaveLength(1);
   });
 
-  it('maps the server’s wrong expected version, even when the client reports instead of throwing', async () => {
+  it('maps the server’s wrong expected version, even when the client reports instead of throwing (with a wrong revision)', async () => {
     const store = open();
-    const streamId = `s-${randomUUID()}`;
-    await store.append(streamId, [newEvent()], 'no_stream');
+    const streamId = newStreamId();
+    await store.append(streamId, [newEvent(), newEvent(), newEvent()], 'no_stream');
     fake.throwOnAppendFailure = false;
+    // The client's batch append resolves { success: false, nextExpectedRevision: 1n } here: "there is a revision", not which.
+    expect(await fake.client().appendToStream(streamId, [jsonEvent({ type: 'T', data: {} })], { streamState: 5n })).toMatchObject({ success: false, nextExpectedRevision: 1n });
     const error = await store.append(streamId, [newEvent()], 5).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WrongExpectedRevision);
-    expect(error).toMatchObject({ streamId, expected: 5, actual: 0 });
+    expect(error).toMatchObject({ streamId, expected: 5, actual: 2 });
+    expect(await store.append(newStreamId(), [newEvent()], 0).catch((e: unknown) => e)).toMatchObject({ expected: 0, actual: -1 });
   });
 
   it('resumes after a dropped connection from the last delivered event, skipping and repeating nothing', async () => {
     const store = open();
-    const streamId = `s-${randomUUID()}`;
+    const streamId = newStreamId();
     const before = (await store.append(streamId, [newEvent(), newEvent(), newEvent()], 'no_stream')).events;
     const delivered: StoredEvent[] = [];
     const errors: unknown[] = [];
@@ -132,7 +136,7 @@ describe('KurrentDB adapter over an in-memory fake of the client', () => {
 
   it('resumes once the server is back after an outage', async () => {
     const store = open();
-    const streamId = `s-${randomUUID()}`;
+    const streamId = newStreamId();
     const delivered: StoredEvent[] = [];
     store.subscribe({ fromPosition: null, handler: (event) => void delivered.push(event) });
     const first = (await store.append(streamId, [newEvent()], 'no_stream')).events;
@@ -147,9 +151,9 @@ describe('KurrentDB adapter over an in-memory fake of the client', () => {
     expect(delivered).toEqual([...first, ...second]);
   });
 
-  it('stops on an event it cannot read, reporting why', async () => {
+  it('stops on an event of its own streams it cannot read, reporting why', async () => {
     const store = open();
-    fake.writeForeignBinaryEvent();
+    fake.writeForeignBinaryEvent(newStreamId());
     const errors: unknown[] = [];
     store.subscribe({ fromPosition: null, handler: () => undefined, onError: (e) => errors.push(e) });
     await waitFor(() => errors.length === 1);
@@ -181,6 +185,10 @@ async function drain(iterable: AsyncIterable<unknown>): Promise<unknown[]> {
   const items: unknown[] = [];
   for await (const item of iterable) items.push(item);
   return items;
+}
+
+function newStreamId(): string {
+  return `framework-${randomUUID()}`;
 }
 
 function newEvent(data: Record<string, unknown> = {}): NewEvent {

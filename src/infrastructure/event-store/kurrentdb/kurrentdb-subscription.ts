@@ -8,6 +8,8 @@ import { describeError, fromResolvedEvent, isTransientError } from './kurrentdb.
 export interface SubscriptionSource {
   startPosition(after: number | null): Promise<ReadPosition>;
   subscribe(from: ReadPosition): AllStreamSubscription;
+  /** The store's own streams (the server filters on them already). */
+  prefixes: readonly string[];
   detach(subscription: KurrentDbSubscription): void;
   backoffInitialMs: number;
   backoffMaxMs: number;
@@ -23,7 +25,7 @@ class HandlerFailure {
 }
 
 /**
- * A catch-up subscription to `$all` (past events, then live ones), without system events.
+ * A catch-up subscription to `$all` (past events, then live ones), of the store's own streams.
  *
  * Events come through the client's async iterator, one at a time: the handler is awaited before
  * the next one is pulled (the client's stream buffers a little and applies back-pressure).
@@ -75,7 +77,7 @@ export class KurrentDbSubscription implements Subscription {
           this.current = subscription;
           for await (const resolved of subscription) {
             if (this.stopped) break;
-            const event = fromResolvedEvent(resolved);
+            const event = fromResolvedEvent(resolved, this.source.prefixes);
             if (!event || (last !== null && event.position <= last)) continue;
             await this.deliver(event);
             last = event.position;

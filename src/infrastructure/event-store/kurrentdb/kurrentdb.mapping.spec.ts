@@ -13,7 +13,6 @@ import {
   PositionOutOfRange,
   UnreadableEvent,
   actualRevisionOf,
-  decideReplay,
   describeError,
   floorPosition,
   fromResolvedEvent,
@@ -31,6 +30,7 @@ import {
   type PendingEvent,
   type RecordedEventLike,
 } from './kurrentdb.mapping.js';
+import { decideReplay } from './kurrentdb-replay.js';
 
 /** A recorded event shaped like the client's `AllStreamRecordedEvent` for a JSON event. */
 function recorded(overrides: Partial<RecordedEventLike> = {}): RecordedEventLike {
@@ -96,6 +96,22 @@ describe('KurrentDB mapping', () => {
       expect(fromResolvedEvent({ event: recorded({ type: '$>' }) })).toBeNull();
       expect(fromResolvedEvent({ commitPosition: 1n })).toBeNull();
       expect(fromResolvedEvent({ event: recorded(), link: recorded({ type: '$>' }) })).toBeNull();
+    });
+
+    it('strips the seal from the metadata, and keeps recordedAt from going back before it', () => {
+      const seal = { v: 1, append: 'a-1', link: 'ab12', notBefore: '2026-03-01T10:00:05.000Z' };
+      const stored = toStoredEvent(recorded({ metadata: { actor: 'secretariat', governanceLog: seal } }));
+      expect(stored.metadata).toEqual({ actor: 'secretariat' });
+      expect(stored.recordedAt).toBe('2026-03-01T10:00:05.000Z'); // created 10:00:00.123, the leader's clock behind
+      expect(toStoredEvent(recorded({ metadata: { governanceLog: { ...seal, notBefore: '2026-03-01T09:00:00.000Z' } } })).recordedAt).toBe('2026-03-01T10:00:00.123Z');
+      // Not a seal of ours: kept as the caller's metadata.
+      expect(toStoredEvent(recorded({ metadata: { governanceLog: 'x' } })).metadata).toEqual({ governanceLog: 'x' });
+    });
+
+    it('leaves out events of other streams than the store’s own, given its prefixes', () => {
+      expect(fromResolvedEvent({ event: recorded({ streamId: 'billing-1' }) }, ['framework-'])).toBeNull();
+      expect(fromResolvedEvent({ event: recorded() }, ['framework-'])).not.toBeNull();
+      expect(fromResolvedEvent({ event: recorded({ streamId: 'billing-1' }) })).not.toBeNull();
     });
 
     it('tells system events apart by stream name or event type', () => {

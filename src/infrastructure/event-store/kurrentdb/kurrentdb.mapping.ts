@@ -15,7 +15,6 @@ import type {
   Position,
 } from '@kurrent/kurrentdb-client';
 import {
-  EventIdConflict,
   WrongExpectedRevision,
   type ExpectedRevision,
   type NewEvent,
@@ -23,6 +22,7 @@ import {
 } from '../event-store.port.js';
 import { isRecord } from '../../../libs/records.js';
 import { checkAppendArguments, isExpectedRevision, normalizeEventId } from '../port-arguments.js';
+import { recordedAtOf, SEAL_KEY, sealOf, withoutSeal } from './kurrentdb-seal.js';
 
 /** The largest commit position the port's `number` positions can carry exactly (2^53 - 1). */
 export const MAX_PORT_POSITION = BigInt(Number.MAX_SAFE_INTEGER);
@@ -93,6 +93,16 @@ export function isSystemEvent(streamId: string, type: string): boolean {
 
 export function isSystemStream(streamId: string): boolean {
   return streamId.startsWith('$');
+}
+
+/**
+ * The service's own streams on a shared server: those whose name starts with one of `prefixes`
+ * (the adapter's `streamPrefixes`, `framework-` for the service). Reads of `$all` and
+ * subscriptions are filtered to them by the server, so another application's events (non-JSON
+ * ones included) never reach the projection, `verify` or the event id index.
+ */
+export function isOwnStream(streamId: string, prefixes: readonly string[]): boolean {
+  return prefixes.some((prefix) => streamId.startsWith(prefix));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -236,12 +246,16 @@ export function describeError(error: unknown): string {
 // Events
 
 /** Checks the arguments of `append` (programming errors) and normalizes the events. */
-export function prepareAppend(streamId: string, events: NewEvent[], expected: ExpectedRevision): PendingEvent[] {
+export function prepareAppend(streamId: string, events: NewEvent[], expected: ExpectedRevision, prefixes?: readonly string[]): PendingEvent[] {
   if (typeof streamId === 'string' && isSystemStream(streamId)) {
     throw new TypeError(`append: ${streamId} is a KurrentDB system stream name ($-prefixed)`);
   }
+  if (typeof streamId === 'string' && prefixes && !isOwnStream(streamId, prefixes)) {
+    throw new TypeError(`append: ${streamId} is not one of this store's streams (${prefixes.map((p) => `${p}…`).join(', ')})`);
+  }
   return checkAppendArguments(streamId, events, expected, (event) => {
     if (event.type.startsWith('$')) throw new TypeError(`event ${event.eventId}: type ${event.type} is reserved for KurrentDB ($-prefixed)`);
+    if (SEAL_KEY in event.metadata) throw new TypeError(`event ${event.eventId}: metadata.${SEAL_KEY} is reserved for the store's hash chain`);
   }).map(({ eventId, type, data, metadata }) => ({ eventId, type, data, metadata }));
 }
 
@@ -268,7 +282,9 @@ export function toEventData(event: PendingEvent): JSONEventData<PortJsonEvent> {
  * A recorded event as the port's stored event.
  *
  * `recordedAt` is the `created` instant KurrentDB stamps on each event when it writes it (the
- * leader's clock, millisecond precision as the client returns it), never a client-provided one.
+ * leader's clock, millisecond precision as the client returns it), never a client-provided one,
+ * raised to the seal's `notBefore` when the leader's clock was behind (`kurrentdb-seal.ts`). The
+ * metadata is the caller's, without the seal.
  */
 export function toStoredEvent(recorded: RecordedEventLike): StoredEvent {
   const eventId = normalizeEventId(recorded.id);
@@ -290,53 +306,20 @@ export function toStoredEvent(recorded: RecordedEventLike): StoredEvent {
     type: recorded.type,
     revision: revisionToNumber(recorded.revision),
     position: positionToNumber(recorded.position, eventId),
-    recordedAt: created.toISOString(),
+    recordedAt: recordedAtOf(created.toISOString(), sealOf(metadata)),
     data: recorded.data,
-    metadata,
+    metadata: withoutSeal(metadata),
   };
 }
 
 /**
  * The service event carried by a resolved event from `$all`, or null for what the port never
- * shows: system events, and link events whose target is gone.
+ * shows: system events, link events whose target is gone, and (given `prefixes`) other streams.
  */
-export function fromResolvedEvent(resolved: ResolvedEventLike): StoredEvent | null {
+export function fromResolvedEvent(resolved: ResolvedEventLike, prefixes?: readonly string[]): StoredEvent | null {
   const recorded = resolved.event;
   if (!recorded || resolved.link !== undefined) return null;
   if (isSystemEvent(recorded.streamId, recorded.type)) return null;
+  if (prefixes && !isOwnStream(recorded.streamId, prefixes)) return null;
   return toStoredEvent(recorded);
 }
-
-// ---------------------------------------------------------------------------------------------
-// Replays
-
-/** Where an already stored event id lives. */
-export interface StoredLocation {
-  streamId: string;
-  revision: number;
-}
-
-/**
- * The port's rule when some event ids of an append are already stored (the same as the SQLite
- * adapter's): a replay when all of them are, in this stream, at consecutive revisions in the
- * same order; an `EventIdConflict` otherwise. Returns the revision of the first replayed event.
- */
-export function decideReplay(
-  streamId: string,
-  pending: readonly PendingEvent[],
-  stored: readonly (StoredLocation | undefined)[],
-): { fromRevision: number } {
-  const conflictingIndex = stored.findIndex((location) => location !== undefined);
-  if (conflictingIndex < 0) throw new Error('decideReplay: none of the event ids is stored');
-  const conflicting = pending[conflictingIndex].eventId;
-  const first = stored[0];
-  if (!first || first.streamId !== streamId) throw new EventIdConflict(conflicting);
-  stored.forEach((location, i) => {
-    if (!location) throw new EventIdConflict(conflicting);
-    if (location.streamId !== streamId || location.revision !== first.revision + i) {
-      throw new EventIdConflict(pending[i].eventId);
-    }
-  });
-  return { fromRevision: first.revision };
-}
-

@@ -30,20 +30,34 @@ interface QueuedAppend {
 
 type Outcome = { ok: true; result: AppendResult } | { ok: false; error: unknown };
 
+/** The head of the log while a group is written: read once when the group takes the write lock, then kept. */
+interface LogHead {
+  logHash: string;
+  /** The last `recordedAt` given (undefined: the log is empty). */
+  recordedAt: string | undefined;
+}
+
 /**
  * The appends of the embedded store, committed in groups: the calls made while the event loop
  * is busy are queued and written by the next flush in ONE transaction (one fsync), each call in
- * its own savepoint so that a refusal (wrong revision, id conflict) undoes that call only.
- * Every promise resolves after the group's commit is on disk.
+ * its own savepoint so that a refusal (wrong revision, id conflict, the database refusing a row)
+ * undoes that call only. Every promise resolves after the group's commit is on disk.
+ *
+ * Within a group the head of the log (last log hash, last instant) is read once, when the group
+ * holds the write lock, and carried from one append to the next; the head of each stream
+ * (revision and hash) is one query. Refusals that need no write (a wrong revision, an id taken)
+ * are found before the append's savepoint is opened.
  */
 export class SqliteAppender {
   private readonly queue: QueuedAppend[] = [];
   /** The group commit: queued appends in one IMMEDIATE transaction (takes the write lock up front). */
   private readonly groupTransaction: Database.Transaction<(batch: QueuedAppend[], outcomes: Outcome[]) => void>;
-  /** The body of one append (a savepoint within the group's transaction). */
-  private readonly appendTransaction: Database.Transaction<
-    (streamId: string, events: PendingEvent[], expected: ExpectedRevision) => AppendResult
+  /** The writes of one append (a savepoint within the group's transaction). */
+  private readonly insertTransaction: Database.Transaction<
+    (streamId: string, events: PendingEvent[], current: number, streamHash: string, head: LogHead) => AppendResult
   >;
+  /** The revision and stream hash of a stream's last event, in one query. */
+  private readonly streamHead: Database.Statement<[string], { revision: number; stream_hash: string }>;
 
   constructor(
     db: Database.Database,
@@ -57,12 +71,21 @@ export class SqliteAppender {
       appended: () => void;
     },
   ) {
-    this.appendTransaction = db.transaction((streamId, events, expected) => this.appendInTransaction(streamId, events, expected));
+    this.streamHead = db.prepare<[string], { revision: number; stream_hash: string }>(
+      'SELECT revision, stream_hash FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1',
+    );
+    this.insertTransaction = db.transaction((streamId, events, current, streamHash, head) =>
+      this.insertInTransaction(streamId, events, current, streamHash, head),
+    );
     // Nested inside it, each append's transaction function becomes a savepoint.
     this.groupTransaction = db.transaction((batch: QueuedAppend[], outcomes: Outcome[]) => {
+      const head: LogHead = {
+        logHash: this.statements.lastLogHash.get()?.log_hash ?? GENESIS,
+        recordedAt: this.statements.lastRecordedAt.get()?.recorded_at,
+      };
       for (const request of batch) {
         try {
-          outcomes.push({ ok: true, result: this.appendTransaction(request.streamId, request.pending, request.expected) });
+          outcomes.push({ ok: true, result: this.appendInGroup(request, head) });
         } catch (error) {
           outcomes.push({ ok: false, error });
         }
@@ -110,16 +133,23 @@ export class SqliteAppender {
     return this.statements.streamRevision.get(streamId)?.revision ?? -1;
   }
 
-  private appendInTransaction(streamId: string, events: PendingEvent[], expected: ExpectedRevision): AppendResult {
-    const stored = events.map((e) => this.statements.byEventId.get(e.eventId));
+  /** One append of a group: its checks, then its rows in a savepoint. `head` moves on when it is stored. */
+  private appendInGroup({ streamId, pending, expected }: QueuedAppend, head: LogHead): AppendResult {
+    const stored = pending.map((e) => this.statements.byEventId.get(e.eventId));
     if (stored.some((row) => row !== undefined)) return this.replay(streamId, stored);
 
-    const current = this.currentRevision(streamId);
+    const last = this.streamHead.get(streamId);
+    const current = last?.revision ?? -1;
     if (!satisfies(expected, current)) throw new WrongExpectedRevision(streamId, expected, current);
+    const next: LogHead = { ...head };
+    const result = this.insertTransaction(streamId, pending, current, last?.stream_hash ?? GENESIS, next);
+    Object.assign(head, next); // only once the savepoint is released
+    return result;
+  }
 
-    const recordedAt = this.nextRecordedAt();
-    let streamHash = this.statements.lastStreamHash.get(streamId)?.stream_hash ?? GENESIS;
-    let logHash = this.statements.lastLogHash.get()?.log_hash ?? GENESIS;
+  private insertInTransaction(streamId: string, events: PendingEvent[], current: number, streamHash: string, head: LogHead): AppendResult {
+    const recordedAt = this.nextRecordedAt(head.recordedAt);
+    let logHash = head.logHash;
     const appended = events.map((e, i): StoredEvent => {
       const revision = current + 1 + i;
       ({ streamHash, logHash } = link({ ...e, streamId, revision, recordedAt }, streamHash, logHash));
@@ -137,6 +167,8 @@ export class SqliteAppender {
         metadata: JSON.parse(e.metadata),
       };
     });
+    head.logHash = logHash;
+    head.recordedAt = recordedAt;
     return { nextRevision: current + events.length, events: appended, replayed: false };
   }
 
@@ -160,9 +192,8 @@ export class SqliteAppender {
   }
 
   /** Now, unless the clock went back behind the last stored instant: then that instant again. */
-  private nextRecordedAt(): string {
+  private nextRecordedAt(last: string | undefined): string {
     const now = this.store.now().toISOString();
-    const last = this.statements.lastRecordedAt.get()?.recorded_at;
     return last !== undefined && last > now ? last : now;
   }
 }

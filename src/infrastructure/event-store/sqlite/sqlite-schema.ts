@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { OWNER_ONLY_DIR, ownerOnlyDatabaseFile } from '../../../platform/files/owner-only.js';
 
 /**
  * The file of the embedded event store: the `events` table, its guards, its pragmas, its version.
@@ -37,9 +38,14 @@ const SCHEMA = `
 /**
  * Opens (creating if needed) the store's file — `':memory:'` for a throwaway one — in WAL mode
  * with `synchronous = FULL` (an acknowledged commit is on disk), and brings its schema up to date.
+ * The file and its companions are readable and writable by their owner only.
  */
 export function openEventsDatabase(file: string, busyTimeoutMs: number): Database.Database {
-  if (file !== ':memory:' && file !== '') mkdirSync(dirname(file), { recursive: true });
+  if (file !== ':memory:' && file !== '') {
+    mkdirSync(dirname(file), { recursive: true, mode: OWNER_ONLY_DIR });
+    // Owner-only (0600), and so are the -wal and -shm files SQLite creates next to it.
+    ownerOnlyDatabaseFile(file);
+  }
   const db = new Database(file);
   try {
     db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(busyTimeoutMs))}`);

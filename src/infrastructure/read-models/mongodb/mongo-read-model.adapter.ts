@@ -1,19 +1,33 @@
 import mongoose, { type Connection, type mongo } from 'mongoose';
 import type { Day } from '../../../modules/frameworks/domain/dates/edtf-date.js';
 import type { RecordedEvent } from '../../../modules/frameworks/domain/events/framework.events.js';
-import type { FrameworkSummary, ProjectionChange, ReadModelStore, StoredSegment } from '../read-model.port.js';
+import type {
+  CommitOutcome,
+  FrameworkSummary,
+  ProjectedEventRef,
+  ProjectionChange,
+  ReadModelProgress,
+  ReadModelStore,
+  StoredSegment,
+} from '../read-model.port.js';
+import { commitPlan, commitWith, placeKey, type CommitSession } from './mongo-commit.js';
 import {
   checkpointFilter,
-  commitPlan,
+  checkpointReset,
   currentSegmentsFilter,
+  EVENTS_BY_POSITION,
+  EVENTS_BY_POSITION_DESC,
+  eventsAtFilter,
   frameworkEventsFilter,
   frameworkFilter,
+  frameworksFilter,
   FRAMEWORK_EVENTS_SORT,
   FRAMEWORKS_SORT,
   requireString,
   segmentsAtFilter,
   SEGMENTS_SORT,
   toFrameworkSummary,
+  toProgress,
   toStoredSegment,
 } from './mongo-read-model.queries.js';
 import {
@@ -40,6 +54,31 @@ const TRANSACTION: mongo.TransactionOptions = {
 };
 
 /**
+ * The connection's options. Every read goes to the primary whatever the URI says (a
+ * `readPreference=secondary…` there would let a read miss a commit that the checkpoint already
+ * claims: read-your-writes through `minPosition` needs primary reads); indexes are created once
+ * at start (`ensureIndexes`), not by each model.
+ */
+export function connectionOptions(options: MongoReadModelOptions = {}): mongoose.ConnectOptions {
+  return {
+    serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 5000,
+    readPreference: 'primary',
+    autoIndex: false,
+    // Every query filter is sanitised again by mongoose (the builders already are).
+    sanitizeFilter: true,
+  };
+}
+
+/**
+ * Creates the indexes the schemas declare that are missing, and drops none: during a rolling
+ * deploy, instances of the previous version may still use an index this version no longer
+ * declares (`syncIndexes` would drop it under them).
+ */
+export async function ensureIndexes(models: ReadModelModels): Promise<void> {
+  for (const model of Object.values(models)) await model.createIndexes();
+}
+
+/**
  * Read models in MongoDB through mongoose, on a connection of their own: frameworks, their
  * events, bitemporal segments and the projection's checkpoint, in four collections
  * (`read-model.schemas.ts`). Same semantics as the SQLite adapter, checked by the same contract.
@@ -59,19 +98,13 @@ export class MongoReadModelStore implements ReadModelStore {
 
   static async connect(uri: string, options: MongoReadModelOptions = {}): Promise<MongoReadModelStore> {
     requireString('MONGODB_URI', uri);
-    const connection = mongoose.createConnection(uri, {
-      serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 5000,
-      // Indexes are synced below, once, not built in the background by each model.
-      autoIndex: false,
-      // Every query filter is sanitised again by mongoose (the builders already are).
-      sanitizeFilter: true,
-    });
+    const connection = mongoose.createConnection(uri, connectionOptions(options));
     try {
       await connection.asPromise();
       await requireTransactions(connection);
       const models = readModelModels(connection);
       for (const model of Object.values(models)) await model.init();
-      await connection.syncIndexes();
+      await ensureIndexes(models);
       return new MongoReadModelStore(connection, models, options.healthTimeoutMS ?? 2000);
     } catch (error) {
       await connection.close().catch(() => undefined);
@@ -80,38 +113,83 @@ export class MongoReadModelStore implements ReadModelStore {
   }
 
   async checkpoint(): Promise<number | null> {
-    const doc = await this.models.checkpoints.findOne(checkpointFilter()).lean<CheckpointDocument>().exec();
-    return doc?.position ?? null;
+    return (await this.progress()).checkpoint;
   }
 
-  async commit(changes: ProjectionChange[]): Promise<void> {
-    if (changes.length === 0) return;
-    commitPlan(changes); // validates every change before a session is even started
+  /** Majority reads on the primary: a checkpoint seen here is never rolled back by a failover. */
+  async progress(): Promise<ReadModelProgress> {
+    const doc = await this.models.checkpoints.findOne(checkpointFilter()).read('primary').readConcern('majority').lean<CheckpointDocument>().exec();
+    return toProgress(doc);
+  }
+
+  async commit(changes: ProjectionChange[], options: { epoch?: number } = {}): Promise<CommitOutcome> {
+    if (changes.length > 0) commitPlan(changes); // validates every change before a session is even started
+    // The driver retries the whole callback on transient errors (a write conflict with another
+    // runner's commit among them): the rule is applied again on what the retry reads.
+    return this.connection.transaction((session) => commitWith(this.session(session), changes, options), TRANSACTION);
+  }
+
+  /** The commit's reads and writes within `session`. */
+  private session(session: mongo.ClientSession): CommitSession {
     const { frameworks, events, segments, checkpoints } = this.models;
-    await this.connection.transaction(async (session) => {
-      // Rebuilt on every attempt: the driver retries the whole callback on transient errors,
-      // and mongoose's bulkWrite replaces the plan's documents with its own.
-      // Changes at or below the checkpoint were applied already (by another runner on this store).
-      const stored = await checkpoints.findOne(checkpointFilter()).session(session).lean<{ position: number }>().exec();
-      const fresh = stored ? changes.filter((c) => c.position > stored.position) : changes;
-      if (fresh.length === 0) return;
-      const plan = commitPlan(fresh);
-      await frameworks.bulkWrite(plan.frameworks, { session, ordered: true });
-      // The unique (frameworkId, revision) index refuses a second event for a revision: the
-      // error aborts the transaction and nothing of the whole batch is applied.
-      await events.insertMany(plan.events, { session, ordered: true });
-      if (plan.segments.length > 0) await segments.bulkWrite(plan.segments, { session, ordered: true });
-      await checkpoints.updateOne(plan.checkpoint.filter, plan.checkpoint.update, { session, upsert: true }).exec();
-    }, TRANSACTION);
+    return {
+      progress: async () => toProgress(await checkpoints.findOne(checkpointFilter()).session(session).lean<CheckpointDocument>().exec()),
+      frameworkRevisions: async (ids) => {
+        const docs = await frameworks.find(frameworksFilter(ids), { _id: 0, id: 1, revision: 1 }).session(session).lean<FrameworkDocument[]>().exec();
+        return new Map(docs.map((d) => [d.id, d.revision]));
+      },
+      eventIds: async (places) => {
+        const docs = await events.find(eventsAtFilter(places), { _id: 0, frameworkId: 1, revision: 1, eventId: 1 }).session(session).lean<FrameworkEventDocument[]>().exec();
+        return new Map(docs.map((d) => [placeKey(d.frameworkId, d.revision), d.eventId]));
+      },
+      write: async (plan) => {
+        let frameworksWritten = 0;
+        if (plan.frameworks.length > 0) {
+          const result = await frameworks.bulkWrite(plan.frameworks, { session, ordered: true });
+          frameworksWritten = result.matchedCount + result.insertedCount;
+        }
+        // The unique (frameworkId, revision) index refuses a second event for a revision: the
+        // error aborts the transaction and nothing of the whole batch is applied.
+        if (plan.events.length > 0) await events.insertMany(plan.events, { session, ordered: true });
+        if (plan.segments.length > 0) await segments.bulkWrite(plan.segments, { session, ordered: true });
+        if (plan.checkpoint) await checkpoints.updateOne(plan.checkpoint.filter, plan.checkpoint.update, { session, upsert: true }).exec();
+        return { frameworksWritten };
+      },
+    };
   }
 
   async reset(): Promise<void> {
-    // The checkpoint first: a reset cut short leaves "rebuild from the start", never a
-    // checkpoint that claims read models that are gone.
-    await this.models.checkpoints.deleteMany({}).exec();
-    await this.models.segments.deleteMany({}).exec();
-    await this.models.events.deleteMany({}).exec();
+    // The checkpoint first (no checkpoint, next epoch: runners of the earlier epoch stop at their
+    // next commit), then the summaries (the revisions the commit rule reads), then the rest: a
+    // reset cut short fails the next commits loudly (duplicate events) instead of leaving
+    // summaries whose segments are gone.
+    await this.models.checkpoints.updateOne(checkpointFilter(), checkpointReset(), { upsert: true }).exec();
     await this.models.frameworks.deleteMany({}).exec();
+    await this.models.events.deleteMany({}).exec();
+    await this.models.segments.deleteMany({}).exec();
+  }
+
+  async projectionState(frameworkId: string): Promise<{ events: RecordedEvent[]; current: StoredSegment[] }> {
+    // A read-only transaction: both reads from one snapshot, whatever another runner commits meanwhile.
+    return this.connection.transaction(async (session) => {
+      const docs = await this.models.events
+        .find(frameworkEventsFilter(frameworkId), { _id: 0, event: 1 })
+        .sort(FRAMEWORK_EVENTS_SORT)
+        .session(session)
+        .lean<Pick<FrameworkEventDocument, 'event'>[]>()
+        .exec();
+      const current = await this.models.segments.find(currentSegmentsFilter(frameworkId)).sort(SEGMENTS_SORT).session(session).lean<SegmentDocument[]>().exec();
+      return { events: docs.map((doc) => doc.event as unknown as RecordedEvent), current: current.map(toStoredSegment) };
+    }, { readConcern: { level: 'snapshot' }, readPreference: 'primary' });
+  }
+
+  async eventBounds(): Promise<{ first: ProjectedEventRef; last: ProjectedEventRef } | null> {
+    const ref = async (sort: typeof EVENTS_BY_POSITION | typeof EVENTS_BY_POSITION_DESC) => {
+      const doc = await this.models.events.findOne({}, { _id: 0, position: 1, eventId: 1, recordedAt: 1 }).sort(sort).lean<FrameworkEventDocument>().exec();
+      return doc ? { position: doc.position, eventId: doc.eventId, recordedAt: doc.recordedAt } : null;
+    };
+    const [first, last] = await Promise.all([ref(EVENTS_BY_POSITION), ref(EVENTS_BY_POSITION_DESC)]);
+    return first && last ? { first, last } : null;
   }
 
   async listFrameworks(): Promise<FrameworkSummary[]> {

@@ -1,31 +1,21 @@
-import fc from 'fast-check';
 import mongoose from 'mongoose';
-import { buildTimeline } from '../../../modules/frameworks/domain/timeline/fold.js';
-import { initialHistory } from '../../../modules/frameworks/domain/decider/framework.decider.js';
-import type { RecordedEvent } from '../../../modules/frameworks/domain/events/framework.events.js';
-import { knownFacts } from '../../../modules/frameworks/domain/facts/known-facts.js';
-import { stateFromSegments } from '../../../modules/frameworks/domain/state/segments.js';
-import { stateAt } from '../../../modules/frameworks/domain/state/state-at.js';
-import { arbitraryDay, arbitraryHistory } from '../../../modules/frameworks/domain/testing/arbitrary-history.js';
-import { ev, established, record, signed } from '../../../modules/frameworks/domain/testing/given-when-then.js';
-import { projectEvent } from '../../projection/framework.projection.js';
-import type { ProjectionChange, StoredSegment } from '../read-model.port.js';
 import {
-  asJson,
   checkpointFilter,
   closeSegmentFilter,
   closeSegmentUpdate,
-  commitPlan,
   currentSegmentsFilter,
+  eventsAtFilter,
   frameworkEventsFilter,
   frameworkFilter,
+  frameworksFilter,
   frameworkUpsert,
+  toFrameworkSummary,
   openSegmentDocument,
   requireString,
   segmentsAtFilter,
   toStoredSegment,
 } from './mongo-read-model.queries.js';
-import { readModelModels, type FrameworkDocument, type FrameworkEventDocument, type SegmentDocument } from './read-model.schemas.js';
+import { readModelModels, type SegmentDocument } from './read-model.schemas.js';
 
 /** Plain data (drops the `mongoose.trusted` markers, which are symbol keys). */
 const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
@@ -61,6 +51,25 @@ describe('mongo read-model queries: temporal lookups', () => {
     expect(plain(frameworkEventsFilter('cccs13', KNOWN_AT))).toEqual({ frameworkId: 'cccs13', recordedAt: { $lte: KNOWN_AT } });
     expect(plain(frameworkFilter('cccs13'))).toEqual({ id: 'cccs13' });
     expect(plain(checkpointFilter())).toEqual({ _id: 'projection' });
+  });
+
+  it('what the commit rule reads: the summaries of several frameworks, the events at (framework, revision) places', () => {
+    expect(plain(frameworksFilter(['a', 'b']))).toEqual({ id: { $in: ['a', 'b'] } });
+    expect(plain(eventsAtFilter([{ frameworkId: 'a', revision: 2 }, { frameworkId: 'b', revision: 0 }]))).toEqual({
+      $or: [
+        { frameworkId: 'a', revision: 2 },
+        { frameworkId: 'b', revision: 0 },
+      ],
+    });
+    expect(() => frameworksFilter([{ $gt: '' }])).toThrow(/frameworkId must be a string/);
+    expect(() => eventsAtFilter([{ frameworkId: 'a', revision: -1 }])).toThrow(/revision must be a non-negative integer/);
+    expect(() => eventsAtFilter([{ frameworkId: 'a', revision: { $gt: 0 } }])).toThrow(/revision must be a non-negative integer/);
+    expect(() => eventsAtFilter([])).toThrow(RangeError);
+    for (const filter of [frameworksFilter(['a']), eventsAtFilter([{ frameworkId: 'a', revision: 1 }])]) {
+      const before = plain(filter);
+      mongoose.sanitizeFilter(filter);
+      expect(plain(filter)).toEqual(before);
+    }
   });
 
   it('closing a segment: its current version only, stamped with the closing instant', () => {
@@ -101,6 +110,8 @@ describe('mongo read-model queries: temporal lookups', () => {
     expect(() => models.events.find(frameworkEventsFilter('f', KNOWN_AT)).cast()).not.toThrow();
     expect(() => models.frameworks.find(frameworkFilter('f')).cast()).not.toThrow();
     expect(() => models.checkpoints.find(checkpointFilter()).cast()).not.toThrow();
+    expect(() => models.frameworks.find(frameworksFilter(['f'])).cast()).not.toThrow();
+    expect(() => models.events.find(eventsAtFilter([{ frameworkId: 'f', revision: 0 }])).cast()).not.toThrow();
     return connection.close();
   });
 });
@@ -161,6 +172,16 @@ describe('mongo read-model queries: documents and updates', () => {
       $set: { name: 'F', description: 'D', revision: 2, eventCount: 3, updatedAt: KNOWN_AT },
       $setOnInsert: { createdAt: '2026-01-01T00:00:00.000Z' },
     });
+
+  });
+
+  it('keeps the horizon over recorded time and the format with the summary, and gives them back', () => {
+    const horizons = [{ recordedFrom: KNOWN_AT, horizon: { from: '1980-01-01', to: '2017-12-31' } }];
+    const update = frameworkUpsert({ ...summary, horizons, format: 2 }).update;
+    expect(update.$set).toMatchObject({ horizons, format: 2 });
+    expect(toFrameworkSummary({ ...summary, horizons, format: 2 })).toEqual({ ...summary, horizons, format: 2 });
+    expect(toFrameworkSummary(summary)).toEqual(summary);
+    expect(() => frameworkUpsert({ ...summary, format: -1 })).toThrow();
   });
 
   it('opens a segment as current knowledge, its payload in JSON form (as SQLite gives it back)', () => {
@@ -188,144 +209,5 @@ describe('mongo read-model queries: documents and updates', () => {
       recordedTo: null,
       payload: doc.payload,
     });
-  });
-
-  it('plans a batch: framework upserts, events, closes before opens change by change, the last position as checkpoint', () => {
-    let h = initialHistory('f');
-    h = record(h, established('1990'));
-    h = record(h, signed('c1', '2003', '2005', ['a', 'b']));
-    h = record(h, ev('ConventionExtended', '2005', { conventionId: 'c1', newEnd: '2006' }));
-    const changes: ProjectionChange[] = [];
-    let current: StoredSegment[] = [];
-    for (const event of h.events) {
-      const change = projectEvent(
-        changes.map((c) => c.event),
-        event,
-        current,
-      );
-      changes.push(change);
-      const closed = new Set(change.close.map((c) => `${c.kind}|${c.itemId}|${c.validFrom}`));
-      current = [
-        ...current.filter((s) => !closed.has(`${s.kind}|${s.itemId}|${s.validFrom}`)),
-        ...change.open.map((o) => ({ ...o, frameworkId: 'f', recordedFrom: event.recordedAt, recordedTo: null })),
-      ];
-    }
-    const plan = commitPlan(changes);
-    expect(plan.frameworks.map((w) => w.updateOne.update.$set.revision)).toEqual([0, 1, 2]);
-    expect(plan.frameworks.every((w) => w.updateOne.upsert)).toBe(true);
-    expect(plan.events.map((e) => [e.revision, e.eventId])).toEqual(h.events.map((e) => [e.revision, e.eventId]));
-    expect(plan.events.map((e) => e.event)).toEqual(h.events.map((e) => asJson(e)));
-    expect(plan.checkpoint).toEqual({ filter: { _id: 'projection' }, update: { $set: { position: h.events[2].position } } });
-    // The extension closes the convention's segment opened by the signature, then opens its longer one.
-    const extension = plan.segments.slice(-changes[2].close.length - changes[2].open.length);
-    expect(extension.map((w) => Object.keys(w)[0])).toEqual([
-      ...changes[2].close.map(() => 'updateMany'),
-      ...changes[2].open.map(() => 'insertOne'),
-    ]);
-    expect(changes[2].close.length).toBeGreaterThan(0);
-  });
-
-  it('refuses an empty batch, and validates the whole batch before anything is written', () => {
-    expect(() => commitPlan([])).toThrow(RangeError);
-    const h = record(initialHistory('f'), established('1990'));
-    const good = projectEvent([], h.events[0], []);
-    const bad = { ...good, event: { ...good.event, frameworkId: { $gt: '' } as never } };
-    expect(() => commitPlan([good, bad])).toThrow(TypeError);
-  });
-});
-
-/**
- * The builders' filters and commit plans, run by a small in-memory interpreter of the MongoDB
- * operators they use (equality, `null` matching null or missing, `$lte`/`$gt` on strings only,
- * `$or`, `$and`; anything else throws), checked against the pure fold as the contract does it.
- * This checks the bitemporal conditions without a server; the contract suite checks the server.
- */
-describe('mongo read-model queries: the filters answer like the pure fold (in-memory interpretation)', () => {
-  type Doc = Record<string, unknown>;
-
-  function matches(doc: Doc, filter: Doc): boolean {
-    return Object.entries(filter).every(([key, condition]) => {
-      if (key === '$or') return (condition as Doc[]).some((f) => matches(doc, f));
-      if (key === '$and') return (condition as Doc[]).every((f) => matches(doc, f));
-      if (key.startsWith('$')) throw new Error(`operator ${key} is not interpreted here`);
-      const value = doc[key];
-      if (condition === null) return value === null || value === undefined;
-      if (typeof condition !== 'object') return value === condition;
-      return Object.entries(condition as Doc).every(([operator, operand]) => {
-        if (typeof operand !== 'string') throw new Error(`${operator} on a non-string`);
-        if (operator === '$lte') return typeof value === 'string' && value <= operand;
-        if (operator === '$gt') return typeof value === 'string' && value > operand;
-        throw new Error(`operator ${operator} is not interpreted here`);
-      });
-    });
-  }
-
-  class InMemoryCollections {
-    frameworks: Doc[] = [];
-    events: FrameworkEventDocument[] = [];
-    segments: SegmentDocument[] = [];
-    checkpoint: number | null = null;
-
-    commit(changes: ProjectionChange[]): void {
-      const plan = commitPlan(changes);
-      for (const { updateOne } of plan.frameworks) {
-        let doc = this.frameworks.find((d) => matches(d, updateOne.filter));
-        if (!doc) this.frameworks.push((doc = { ...updateOne.filter, ...updateOne.update.$setOnInsert }));
-        Object.assign(doc, updateOne.update.$set);
-        if (updateOne.update.$unset) delete doc.description;
-      }
-      for (const event of plan.events) {
-        if (this.events.some((e) => e.frameworkId === event.frameworkId && e.revision === event.revision)) throw new Error('E11000');
-        this.events.push(event);
-      }
-      for (const write of plan.segments) {
-        if ('insertOne' in write) this.segments.push({ ...write.insertOne.document });
-        else for (const s of this.segments.filter((d) => matches(d as unknown as Doc, write.updateMany.filter))) Object.assign(s, write.updateMany.update.$set);
-      }
-      this.checkpoint = plan.checkpoint.update.$set.position;
-    }
-
-    frameworkEvents(id: string, knownAt?: string): RecordedEvent[] {
-      return this.events
-        .filter((e) => matches(e as unknown as Doc, frameworkEventsFilter(id, knownAt)))
-        .sort((a, b) => a.revision - b.revision)
-        .map((e) => e.event as unknown as RecordedEvent);
-    }
-
-    find(filter: Doc): StoredSegment[] {
-      return this.segments.filter((s) => matches(s as unknown as Doc, filter)).map(toStoredSegment);
-    }
-  }
-
-  function project(store: InMemoryCollections, events: RecordedEvent[], id: string): RecordedEvent[] {
-    const projected = events.map((e) => ({ ...e, frameworkId: id }));
-    for (const event of projected) {
-      store.commit([projectEvent(store.frameworkEvents(id), event, store.find(currentSegmentsFilter(id)))]);
-    }
-    return projected;
-  }
-
-  it('for random histories, days and known-at instants (property)', () => {
-    fc.assert(
-      fc.property(
-        arbitraryHistory(30),
-        fc.array(fc.tuple(arbitraryDay, fc.nat(), fc.integer({ min: -1, max: 1 })), { minLength: 5, maxLength: 10 }),
-        (history, questions) => {
-          const store = new InMemoryCollections();
-          const events = project(store, history.events, 'fw');
-          expect(store.checkpoint).toBe(events[events.length - 1].position);
-          expect(store.find(currentSegmentsFilter('fw')).every((s) => s.recordedTo === null)).toBe(true);
-          for (const [day, n, shift] of questions) {
-            const anchor = events[n % events.length].recordedAt;
-            const knownAt = n % 4 === 0 ? undefined : new Date(Date.parse(anchor) + shift).toISOString();
-            const expected = stateAt(buildTimeline(knownFacts(events, knownAt).facts), day);
-            expect(stateFromSegments(store.find(segmentsAtFilter('fw', day, knownAt)))).toEqual(expected);
-          }
-          const framework = store.frameworks[0] as unknown as FrameworkDocument;
-          expect(framework).toMatchObject({ id: 'fw', revision: events.length - 1, eventCount: events.length, createdAt: events[0].recordedAt });
-        },
-      ),
-      { numRuns: 40 },
-    );
   });
 });

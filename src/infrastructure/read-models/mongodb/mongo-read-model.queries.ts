@@ -91,6 +91,8 @@ export function frameworkUpsert(summary: FrameworkSummary): {
     revision: requireNonNegativeInteger('framework.revision', summary.revision),
     eventCount: requireNonNegativeInteger('framework.eventCount', summary.eventCount),
     updatedAt: requireString('framework.updatedAt', summary.updatedAt),
+    ...(summary.horizons === undefined ? {} : { horizons: asJson(summary.horizons) }),
+    ...(summary.format === undefined ? {} : { format: requireNonNegativeInteger('framework.format', summary.format) }),
   };
   return {
     filter: frameworkFilter(summary.id),
@@ -112,6 +114,8 @@ export function toFrameworkSummary(doc: FrameworkDocument): FrameworkSummary {
     revision: doc.revision,
     eventCount: doc.eventCount,
     updatedAt: doc.updatedAt,
+    ...(Array.isArray(doc.horizons) ? { horizons: doc.horizons } : {}),
+    ...(typeof doc.format === 'number' ? { format: doc.format } : {}),
   };
 }
 
@@ -140,7 +144,7 @@ export const FRAMEWORK_EVENTS_SORT = { revision: 1 } as const;
 
 // ---- segments -------------------------------------------------------------------------------
 
-type SegmentFilter = Record<string, unknown>;
+export type SegmentFilter = Record<string, unknown>;
 
 /** The segments that are current knowledge (uses the partial index `segments_current`). */
 export function currentSegmentsFilter(frameworkId: unknown): SegmentFilter {
@@ -215,55 +219,38 @@ export function checkpointFilter(): { _id: string } {
   return sanitized({ _id: CHECKPOINT_ID });
 }
 
-export function checkpointUpdate(position: unknown): { $set: Pick<CheckpointDocument, 'position'> } {
+export function checkpointUpdate(position: unknown): { $set: { position: number } } {
   return { $set: { position: requireNonNegativeInteger('position', position) } };
 }
 
-// ---- a whole commit -------------------------------------------------------------------------
-
-export type FrameworkWrite = { updateOne: { filter: { id: string }; update: ReturnType<typeof frameworkUpsert>['update']; upsert: true } };
-export type SegmentWrite =
-  | { updateMany: { filter: SegmentFilter; update: ReturnType<typeof closeSegmentUpdate> } }
-  | { insertOne: { document: SegmentDocument } };
-
-/** Every write of one commit, in order; the adapter runs them in one transaction. */
-export interface CommitPlan {
-  frameworks: FrameworkWrite[];
-  events: FrameworkEventDocument[];
-  /** Closes and opens in the order of the changes (a later change may close what an earlier one opened). */
-  segments: SegmentWrite[];
-  checkpoint: { filter: { _id: string }; update: ReturnType<typeof checkpointUpdate> };
+/** A reset: no checkpoint, and the next epoch (runners of the earlier one must start again). */
+export function checkpointReset(): { $set: { position: null }; $inc: { epoch: 1 } } {
+  return { $set: { position: null }, $inc: { epoch: 1 } };
 }
 
-/**
- * The writes of `changes` (validated here, before anything is sent): the same steps as the SQLite
- * adapter's transaction, grouped by collection so that a commit is four round trips.
- * Throws on an empty list (nothing to commit, not even a checkpoint).
- */
-export function commitPlan(changes: readonly ProjectionChange[]): CommitPlan {
-  if (changes.length === 0) throw new RangeError('commitPlan needs at least one change');
-  const plan: CommitPlan = { frameworks: [], events: [], segments: [], checkpoint: checkpointPlan(changes[changes.length - 1].position) };
-  for (const change of changes) {
-    const { event, framework } = change;
-    if (framework.id !== event.frameworkId) {
-      throw new TypeError(`change at position ${String(change.position)}: framework ${String(framework.id)} is not the event's ${String(event.frameworkId)}`);
-    }
-    const { filter, update } = frameworkUpsert(framework);
-    plan.frameworks.push({ updateOne: { filter, update, upsert: true } });
-    plan.events.push(eventDocument(event));
-    for (const c of change.close) {
-      plan.segments.push({ updateMany: { filter: closeSegmentFilter(event.frameworkId, c), update: closeSegmentUpdate(event.recordedAt) } });
-    }
-    for (const o of change.open) {
-      plan.segments.push({ insertOne: { document: openSegmentDocument(event.frameworkId, event.recordedAt, o) } });
-    }
-  }
-  return plan;
+/** The stored checkpoint document as the port's progress (no document: nothing projected, epoch 0). */
+export function toProgress(doc: Pick<CheckpointDocument, 'position' | 'epoch'> | null | undefined): { checkpoint: number | null; epoch: number } {
+  return { checkpoint: typeof doc?.position === 'number' ? doc.position : null, epoch: typeof doc?.epoch === 'number' ? doc.epoch : 0 };
 }
 
-function checkpointPlan(position: unknown): CommitPlan['checkpoint'] {
-  return { filter: checkpointFilter(), update: checkpointUpdate(position) };
+// ---- what the commit rule reads -------------------------------------------------------------
+
+/** The summaries of these frameworks (their stored revisions). */
+export function frameworksFilter(frameworkIds: readonly unknown[]): { id: { $in: string[] } } {
+  return sanitized({ id: op({ $in: frameworkIds.map((id) => requireString('frameworkId', id)) }) });
 }
+
+/** The events stored at these (framework, revision) places. */
+export function eventsAtFilter(places: readonly { frameworkId: unknown; revision: unknown }[]): { $or: { frameworkId: string; revision: number }[] } {
+  if (places.length === 0) throw new RangeError('eventsAtFilter needs at least one place');
+  return sanitized({
+    $or: places.map((p) => ({ frameworkId: requireString('frameworkId', p.frameworkId), revision: requireNonNegativeInteger('revision', p.revision) })),
+  });
+}
+
+/** The first and the last event of the read models by position (index `framework_events_position`). */
+export const EVENTS_BY_POSITION = { position: 1 } as const;
+export const EVENTS_BY_POSITION_DESC = { position: -1 } as const;
 
 /** A stored segment as the port's (no `_id`, no `current`, payload as stored). */
 export function toStoredSegment(doc: SegmentDocument): StoredSegment {

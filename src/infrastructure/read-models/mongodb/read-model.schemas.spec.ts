@@ -112,6 +112,13 @@ describe('read-model schemas: validation without a server', () => {
     expect(Object.keys(await errorsOf(new models.checkpoints({ _id: 'other', position: 1 })))).toEqual(['_id']);
   });
 
+  it('keeps an epoch with the checkpoint, which a reset leaves without a position', async () => {
+    const reset = new models.checkpoints({ _id: 'projection', position: null, epoch: 3 });
+    expect(await errorsOf(reset)).toEqual({});
+    expect(new models.checkpoints({ _id: 'projection', position: 4 }).epoch).toBe(0);
+    expect(Object.keys(await errorsOf(new models.checkpoints({ _id: 'projection', position: 4, epoch: -1 })))).toEqual(['epoch']);
+  });
+
   it('is strict: an unknown field is an error, not silently dropped, and so is a filter on one', () => {
     expect(() => new models.segments({ ...segment, recorded_to: null })).toThrow(/not in schema/);
     expect(() => models.segments.find({ recorded_to: null }).cast()).toThrow(/not in schema/);
@@ -158,10 +165,11 @@ describe('read-model schemas: indexes', () => {
     expect(indexes(FrameworkSchema)).toEqual([{ keys: { id: 1 }, options: expect.objectContaining({ unique: true }) }]);
   });
 
-  it('framework_events: one event per (framework, revision), and the known-at lookup', () => {
+  it('framework_events: one event per (framework, revision), the known-at lookup, and the first and last by position', () => {
     expect(indexes(FrameworkEventSchema)).toEqual([
       { keys: { frameworkId: 1, revision: 1 }, options: expect.objectContaining({ unique: true }) },
       { keys: { frameworkId: 1, recordedAt: 1 }, options: expect.not.objectContaining({ unique: true }) },
+      { keys: { position: 1 }, options: expect.not.objectContaining({ unique: true }) },
     ]);
   });
 

@@ -1,5 +1,6 @@
 import mongoose, { Schema, type Connection, type Model, type SchemaOptions } from 'mongoose';
 import type { ModelDefinition } from '@nestjs/mongoose';
+import type { HorizonAt } from '../../../modules/frameworks/domain/state/horizon.js';
 import { ITEM_KINDS, type ItemKind } from '../../../modules/frameworks/domain/state/item-kinds.js';
 
 /**
@@ -70,6 +71,9 @@ export interface FrameworkDocument {
   revision: number;
   eventCount: number;
   updatedAt: string;
+  /** The horizon over recorded time (JSON form), from format 2 on. */
+  horizons?: HorizonAt[];
+  format?: number;
 }
 
 export const FrameworkSchema = new Schema<FrameworkDocument>(
@@ -81,6 +85,8 @@ export const FrameworkSchema = new Schema<FrameworkDocument>(
     revision: { type: Number, required: true, validate: isNonNegativeInteger },
     eventCount: { type: Number, required: true, validate: isNonNegativeInteger },
     updatedAt: { type: String, required: true },
+    horizons: { type: Schema.Types.Mixed, required: false },
+    format: { type: Number, required: false, validate: isNonNegativeInteger },
   },
   { ...strictOptions, collection: COLLECTIONS.frameworks },
 );
@@ -113,6 +119,8 @@ export const FrameworkEventSchema = new Schema<FrameworkEventDocument>(
 FrameworkEventSchema.index({ frameworkId: 1, revision: 1 }, { unique: true, name: 'framework_events_revision' });
 // The audit log as known at an instant.
 FrameworkEventSchema.index({ frameworkId: 1, recordedAt: 1 }, { name: 'framework_events_recorded' });
+// The first and last events by position, compared with the log when a runner starts.
+FrameworkEventSchema.index({ position: 1 }, { name: 'framework_events_position' });
 
 // ---- segments -------------------------------------------------------------------------------
 
@@ -175,13 +183,21 @@ SegmentSchema.index({ frameworkId: 1, validFrom: 1, recordedFrom: 1 }, { name: '
 
 export interface CheckpointDocument {
   _id: string;
-  position: number;
+  /** Null after a reset, until the rebuild commits. */
+  position: number | null;
+  /** Incremented by every reset (absent: 0). */
+  epoch?: number;
 }
 
 export const CheckpointSchema = new Schema<CheckpointDocument>(
   {
     _id: { type: String, required: true, enum: [CHECKPOINT_ID] },
-    position: { type: Number, required: true, validate: isNonNegativeInteger },
+    position: {
+      type: Number,
+      default: null,
+      validate: { ...isNonNegativeInteger, validator: (value: unknown) => value === null || isNonNegativeInteger.validator(value) },
+    },
+    epoch: { type: Number, default: 0, validate: isNonNegativeInteger },
   },
   { ...strictOptions, collection: COLLECTIONS.checkpoints },
 );

@@ -3,33 +3,63 @@ import type { Day } from '../../../modules/frameworks/domain/dates/edtf-date.js'
 import { payloadJson } from '../../../modules/frameworks/domain/state/segments.js';
 import type { RecordedEvent } from '../../../modules/frameworks/domain/events/framework.events.js';
 import { ownError } from '../../event-store/sqlite/sqlite-event-store.adapter.js';
-import type { FrameworkSummary, ItemKind, ProjectionChange, ReadModelStore, StoredSegment } from '../read-model.port.js';
+import { ownerOnlyDatabaseFile } from '../../../platform/files/owner-only.js';
+import { checkSkipped, decideCommit, ProjectionGap, ReadModelsDiverged, ReadModelsReset } from '../commit-rules.js';
+import type {
+  CommitOutcome,
+  FrameworkSummary,
+  ItemKind,
+  ProjectedEventRef,
+  ProjectionChange,
+  ReadModelProgress,
+  ReadModelStore,
+  StoredSegment,
+} from '../read-model.port.js';
 
 /**
  * Read models in one embedded SQLite file: frameworks, their events (audit log and timeline),
  * and bitemporal segments, with the projection's checkpoint written in the same transaction.
+ * Several processes may share the file (WAL): each commit takes the write lock first
+ * (BEGIN IMMEDIATE), then applies the commit rule (`commit-rules.ts`) under it.
  */
 export class SqliteReadModelStore implements ReadModelStore {
   private readonly db: Database.Database;
   private readonly statements;
 
   private constructor(file: string) {
+    ownerOnlyDatabaseFile(file); // 0600, and so the -wal and -shm files SQLite creates next to it
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     // The read models can be rebuilt from the log: NORMAL is durable enough and faster.
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
+    addSummaryColumns(this.db);
     this.statements = {
       checkpoint: this.db.prepare<[], { position: number }>('SELECT position FROM checkpoint WHERE id = 1'),
+      epoch: this.db.prepare<[], { epoch: number }>('SELECT epoch FROM projection_epoch WHERE id = 1'),
+      nextEpoch: this.db.prepare(
+        'INSERT INTO projection_epoch (id, epoch) VALUES (1, 1) ON CONFLICT(id) DO UPDATE SET epoch = epoch + 1',
+      ),
+      revision: this.db.prepare<[string], { revision: number }>('SELECT revision FROM frameworks WHERE id = ?'),
+      eventIdAt: this.db.prepare<[string, number], { event_id: string }>(
+        'SELECT event_id FROM framework_events WHERE framework_id = ? AND revision = ?',
+      ),
+      firstEvent: this.db.prepare<[], EventRefRow>(
+        'SELECT position, event_id, recorded_at FROM framework_events ORDER BY position LIMIT 1',
+      ),
+      lastEvent: this.db.prepare<[], EventRefRow>(
+        'SELECT position, event_id, recorded_at FROM framework_events ORDER BY position DESC LIMIT 1',
+      ),
       setCheckpoint: this.db.prepare(
         'INSERT INTO checkpoint (id, position) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET position = excluded.position',
       ),
       upsertFramework: this.db.prepare(
-        `INSERT INTO frameworks (id, name, description, created_at, revision, event_count, updated_at)
-         VALUES (@id, @name, @description, @createdAt, @revision, @eventCount, @updatedAt)
+        `INSERT INTO frameworks (id, name, description, created_at, revision, event_count, updated_at, horizons, format)
+         VALUES (@id, @name, @description, @createdAt, @revision, @eventCount, @updatedAt, @horizons, @format)
          ON CONFLICT(id) DO UPDATE SET name = excluded.name, description = excluded.description,
-           revision = excluded.revision, event_count = excluded.event_count, updated_at = excluded.updated_at`,
+           revision = excluded.revision, event_count = excluded.event_count, updated_at = excluded.updated_at,
+           horizons = excluded.horizons, format = excluded.format`,
       ),
       insertEvent: this.db.prepare(
         `INSERT INTO framework_events (framework_id, revision, position, event_id, recorded_at, body)
@@ -73,34 +103,68 @@ export class SqliteReadModelStore implements ReadModelStore {
     return this.statements.checkpoint.get()?.position ?? null;
   }
 
-  async commit(changes: ProjectionChange[]): Promise<void> {
-    if (changes.length === 0) return;
+  async progress(): Promise<ReadModelProgress> {
+    return this.db.transaction(() => this.progressNow())();
+  }
+
+  private progressNow(): ReadModelProgress {
+    return { checkpoint: this.statements.checkpoint.get()?.position ?? null, epoch: this.statements.epoch.get()?.epoch ?? 0 };
+  }
+
+  async commit(changes: ProjectionChange[], options: { epoch?: number } = {}): Promise<CommitOutcome> {
     const s = this.statements;
-    const write = this.db.transaction(() => {
-      // Changes at or below the checkpoint were applied already (by another runner on this store).
-      const checkpoint = s.checkpoint.get()?.position ?? null;
-      const fresh = checkpoint === null ? changes : changes.filter((c) => c.position > checkpoint);
-      if (fresh.length === 0) return;
-      for (const change of fresh) {
+    const write = this.db.transaction((): CommitOutcome => {
+      const stored = this.progressNow();
+      const decision = decideCommit(changes, stored, (id) => s.revision.get(id)?.revision ?? -1, options);
+      checkSkipped(decision.skipped, (id, revision) => s.eventIdAt.get(id, revision)?.event_id ?? null);
+      for (const change of decision.fresh) {
         const { event, framework } = change;
-        s.upsertFramework.run({ ...framework, description: framework.description ?? null });
+        s.upsertFramework.run({
+          ...framework,
+          description: framework.description ?? null,
+          horizons: framework.horizons === undefined ? null : JSON.stringify(framework.horizons),
+          format: framework.format ?? null,
+        });
         s.insertEvent.run(event.frameworkId, event.revision, event.position, event.eventId, event.recordedAt, JSON.stringify(event));
         for (const c of change.close) s.closeSegment.run(event.recordedAt, event.frameworkId, c.kind, c.itemId, c.validFrom);
         for (const o of change.open) {
           s.openSegment.run(event.frameworkId, o.kind, o.itemId, o.validFrom, o.validTo, event.recordedAt, payloadJson(o.payload));
         }
       }
-      s.setCheckpoint.run(fresh[fresh.length - 1].position);
+      if (decision.checkpoint !== null && decision.checkpoint !== stored.checkpoint) s.setCheckpoint.run(decision.checkpoint);
+      return { applied: decision.fresh.length, skipped: decision.skipped.length, checkpoint: decision.checkpoint };
     });
     try {
-      write();
+      // IMMEDIATE: the write lock before the first read, so that the rule is checked on what the commit changes.
+      return write.immediate();
     } catch (error) {
-      throw ownError(error);
+      throw commitError(error);
     }
   }
 
   async reset(): Promise<void> {
-    this.db.exec('DELETE FROM segments; DELETE FROM framework_events; DELETE FROM frameworks; DELETE FROM checkpoint;');
+    this.db
+      .transaction(() => {
+        this.db.exec('DELETE FROM segments; DELETE FROM framework_events; DELETE FROM frameworks; DELETE FROM checkpoint;');
+        this.statements.nextEpoch.run();
+      })
+      .immediate();
+  }
+
+  async projectionState(frameworkId: string): Promise<{ events: RecordedEvent[]; current: StoredSegment[] }> {
+    // One read transaction: both from the same snapshot, whatever other processes commit meanwhile.
+    return this.db.transaction(() => ({
+      events: this.statements.events.all(frameworkId).map((row) => JSON.parse(row.body) as RecordedEvent),
+      current: this.statements.current.all(frameworkId).map(toSegment),
+    }))();
+  }
+
+  async eventBounds(): Promise<{ first: ProjectedEventRef; last: ProjectedEventRef } | null> {
+    return this.db.transaction(() => {
+      const first = this.statements.firstEvent.get();
+      const last = this.statements.lastEvent.get();
+      return first && last ? { first: toEventRef(first), last: toEventRef(last) } : null;
+    })();
   }
 
   async listFrameworks(): Promise<FrameworkSummary[]> {
@@ -146,6 +210,7 @@ export class SqliteReadModelStore implements ReadModelStore {
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS checkpoint (id INTEGER PRIMARY KEY CHECK (id = 1), position INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS projection_epoch (id INTEGER PRIMARY KEY CHECK (id = 1), epoch INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS frameworks (
   id TEXT PRIMARY KEY, name TEXT NOT NULL, description TEXT, created_at TEXT NOT NULL,
   revision INTEGER NOT NULL, event_count INTEGER NOT NULL, updated_at TEXT NOT NULL
@@ -161,9 +226,17 @@ CREATE TABLE IF NOT EXISTS segments (
   recorded_from TEXT NOT NULL, recorded_to TEXT,
   payload TEXT NOT NULL
 );
+CREATE INDEX IF NOT EXISTS framework_events_position ON framework_events (position);
 CREATE INDEX IF NOT EXISTS segments_current ON segments (framework_id, valid_from) WHERE recorded_to IS NULL;
 CREATE INDEX IF NOT EXISTS segments_known ON segments (framework_id, valid_from, recorded_from);
 `;
+
+/** The horizon and format columns, added to a file made before them (format 2). */
+function addSummaryColumns(db: Database.Database): void {
+  const columns = new Set(db.prepare<[], { name: string }>('PRAGMA table_info(frameworks)').all().map((c) => c.name));
+  if (!columns.has('horizons')) db.exec('ALTER TABLE frameworks ADD COLUMN horizons TEXT');
+  if (!columns.has('format')) db.exec('ALTER TABLE frameworks ADD COLUMN format INTEGER');
+}
 
 interface FrameworkRow {
   id: string;
@@ -173,6 +246,14 @@ interface FrameworkRow {
   revision: number;
   event_count: number;
   updated_at: string;
+  horizons: string | null;
+  format: number | null;
+}
+
+interface EventRefRow {
+  position: number;
+  event_id: string;
+  recorded_at: string;
 }
 
 interface SegmentRow {
@@ -195,7 +276,19 @@ function toSummary(row: FrameworkRow): FrameworkSummary {
     revision: row.revision,
     eventCount: row.event_count,
     updatedAt: row.updated_at,
+    ...(row.horizons === null ? {} : { horizons: JSON.parse(row.horizons) }),
+    ...(row.format === null ? {} : { format: row.format }),
   };
+}
+
+function toEventRef(row: EventRefRow): ProjectedEventRef {
+  return { position: row.position, eventId: row.event_id, recordedAt: row.recorded_at };
+}
+
+/** The commit rule's refusals pass through as they are; the driver's errors become errors of this realm. */
+function commitError(error: unknown): Error {
+  if (error instanceof ProjectionGap || error instanceof ReadModelsDiverged || error instanceof ReadModelsReset) return error;
+  return ownError(error);
 }
 
 function toSegment(row: SegmentRow): StoredSegment {

@@ -53,12 +53,13 @@ describe('the CCCS13 history', () => {
     );
   });
 
-  it('in 2013: the 2011 convention, extended once, the evaluation body and the website', () => {
+  it('in 2013: the 2011 convention, extended once, the evaluation body and the website; the 112 % rule lapsed with its convention', () => {
     const state = stateAt(timeline, '2013-06-30');
     expect(state.conventions.map((c) => c.id)).toEqual(['cc-2011']);
     expect(state.conventions[0]).toMatchObject({ end: '2013-12-31', endEdtf: '2013' });
     expect(state.bodies.map((b) => b.id)).toContain('instance-evaluation');
-    expect(state.instruments.map((i) => i.kind)).toEqual(expect.arrayContaining(['website', 'funding-rule']));
+    expect(state.instruments.map((i) => i.kind)).toContain('website');
+    expect(state.instruments.map((i) => i.kind)).not.toContain('funding-rule');
     expect(state.missions.length).toBe(2);
   });
 

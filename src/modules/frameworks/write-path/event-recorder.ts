@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, WrongExpectedRevision, type EventStore, type StoredEvent } from '../../../infrastructure/event-store/event-store.port.js';
 import { streamIdOf, toNewEvent, type EventMetadata } from '../../../infrastructure/event-store/framework-stream.js';
 import { ProjectionRunner } from '../../../infrastructure/projection/projection-runner.js';
+import { APP_CONFIG, type AppConfig } from '../../../platform/config/app-config.js';
 import { FrameworkExists, FrameworkNotFound, InvalidInput, RevisionConflict, RuleBroken } from '../../../libs/app-errors.js';
 import { decideBatch } from '../domain/decider/decide-batch.js';
 import type { DecisionState } from '../domain/decider/decision-state.js';
@@ -10,6 +11,7 @@ import { preview, type Preview } from '../domain/decider/preview.js';
 import type { GovernanceEvent } from '../domain/events/framework.events.js';
 import { DecisionStates } from './decision-states.js';
 import { FrameworkQueue } from './framework-queue.js';
+import { assertNotTooFarAhead, latestAllowedDay } from './future-bound.js';
 import { eventIdFor, replayOf, requestHash } from './idempotency.js';
 import { readYourWrites } from './read-your-writes.js';
 
@@ -65,6 +67,7 @@ export class EventRecorder {
   constructor(
     @Inject(EVENT_STORE) private readonly events: EventStore,
     private readonly projection: ProjectionRunner,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.states = new DecisionStates(events);
   }
@@ -139,6 +142,10 @@ export class EventRecorder {
     if (request.expectedRevision !== undefined && request.expectedRevision !== revision) {
       throw new RevisionConflict(frameworkId, request.expectedRevision, revision);
     }
+    const latest = latestAllowedDay(this.config.maxYearsAhead);
+    request.events.forEach(({ event }, i) =>
+      assertNotTooFarAhead(event, latest, this.config.maxYearsAhead, request.events.length > 1 ? `event ${i + 1} of ${request.events.length}: ` : ''),
+    );
     const proposed = request.events.map(({ event, metadata }, i) => ({
       event,
       eventId: eventIds[i],

@@ -20,6 +20,19 @@ import type { RecordedEventLike } from '../kurrentdb.mapping.js';
 // commit = prepare for each event; $all reads start at a record boundary (inclusive) and fail on
 // any other position; subscriptions deliver events after their start position (exclusive);
 // wrong expected versions and missing streams raise the client's own error classes.
+//
+// And what matters when several instances share a cluster:
+// - idempotent appends as the server's IndexWriter.CheckCommit decides them: with an expected
+//   revision below the stream's, events whose ids are those already stored right after it are
+//   acknowledged without being written (the first id different: wrong expected version; a later
+//   one: "corrupted idempotency", answered as a wrong expected version too); with `any` or
+//   `stream_exists`, the same from the server's cache of committed event ids;
+// - follower reads: `followerLag` records at the end of the log are not yet on the followers, and
+//   a read that does not require the leader (`requiresLeader`) does not see them;
+// - server-side filters of $all reads and subscriptions, by regex or by prefixes;
+// - `throwOnAppendFailure = false`: the client's batch append then resolves
+//   `{ success: false, nextExpectedRevision: BigInt(hasCurrentStreamRevision()) }`, i.e. 1n when
+//   the stream exists and 0n when it does not, whatever its revision.
 
 /** A record as the client returns it, with a position always. */
 interface FakeRecord extends RecordedEventLike {
@@ -82,22 +95,43 @@ export class FakeKurrentDb {
   unavailable = false;
   hang = false;
   throwOnAppendFailure = true;
+  /** Records at the end of the log that the followers do not have yet. */
+  followerLag = 0;
+  /** Stream reads that fail, as during a leader change, before reads work again. */
+  failingStreamReads = 0;
+  /** The leader's clock against this machine's (a leader change to a node whose clock is behind: negative). */
+  clockOffsetMs = 0;
+  /** The server's cache of committed event ids (for `any` / `stream_exists` idempotence). */
+  private readonly committed = new Map<string, { stream: string; revision: number }>();
+  private readonly logIndex = new Map<FakeRecord, number>();
+  private barrier: { need: number; arrived: (() => void)[] } | null = null;
 
   client(): KurrentClient {
     const db = this;
     const fake = {
       async appendToStream(streamName: string, events: EventData | EventData[], options: { streamState?: AppendStreamState } = {}) {
         await db.io();
+        await db.arrive();
         return db.append(streamName, Array.isArray(events) ? events : [events], options.streamState ?? 'any');
       },
       readStream(
         streamName: string,
-        { fromRevision = 'start', direction = 'forwards', maxCount = Number.MAX_SAFE_INTEGER }: { fromRevision?: ReadRevision; direction?: string; maxCount?: number | bigint } = {},
+        {
+          fromRevision = 'start',
+          direction = 'forwards',
+          maxCount = Number.MAX_SAFE_INTEGER,
+          requiresLeader = false,
+        }: { fromRevision?: ReadRevision; direction?: string; maxCount?: number | bigint; requiresLeader?: boolean } = {},
       ) {
         return (async function* () {
           await db.io();
-          const stream = db.streams.get(streamName);
-          if (!stream) throw new StreamNotFoundError(undefined, streamName);
+          if (db.failingStreamReads > 0) {
+            db.failingStreamReads--;
+            throw new UnavailableError();
+          }
+          const visible = db.visible(requiresLeader);
+          const stream = db.streams.get(streamName)?.filter((r) => db.logIndex.get(r)! < visible);
+          if (!stream || stream.length === 0) throw new StreamNotFoundError(undefined, streamName);
           const records = direction === 'backwards' ? [...stream].reverse() : stream;
           const start =
             fromRevision === 'start' || fromRevision === 'end'
@@ -110,18 +144,24 @@ export class FakeKurrentDb {
           }
         })();
       },
-      readAll({ fromPosition = 'start', maxCount = Number.MAX_SAFE_INTEGER, filter }: { fromPosition?: ReadPosition; maxCount?: number | bigint; filter?: Filter } = {}) {
+      readAll({
+        fromPosition = 'start',
+        maxCount = Number.MAX_SAFE_INTEGER,
+        filter,
+        requiresLeader = false,
+      }: { fromPosition?: ReadPosition; maxCount?: number | bigint; filter?: Filter; requiresLeader?: boolean } = {}) {
         return (async function* () {
           await db.io();
+          const log = db.log.slice(0, db.visible(requiresLeader));
           let index = 0;
-          if (fromPosition === 'end') index = db.log.length;
+          if (fromPosition === 'end') index = log.length;
           else if (fromPosition !== 'start') {
-            index = db.log.findIndex((r) => r.position.commit === fromPosition.commit);
+            index = log.findIndex((r) => r.position.commit === fromPosition.commit);
             if (index < 0 && fromPosition.commit < BigInt(db.offset)) throw new UnknownError(undefined, 'Invalid position');
-            if (index < 0) index = db.log.length; // at or past the end of the log
+            if (index < 0) index = log.length; // at or past the end of the log
           }
           let count = 0;
-          for (const record of db.log.slice(index)) {
+          for (const record of log.slice(index)) {
             if (count >= Number(maxCount)) break;
             if (!matches(filter, record)) continue;
             count++;
@@ -159,10 +199,33 @@ export class FakeKurrentDb {
     this.write('$$some-stream', [{ id: randomUUID(), type: '$metadata', data: {} }]);
   }
 
-  writeForeignBinaryEvent(): void {
-    const [record] = this.write('foreign', [{ id: randomUUID(), type: 'Binary', data: {} }]);
+  /** Another application's event that is not JSON (a shared server), in `streamName`. */
+  writeForeignBinaryEvent(streamName = 'foreign'): void {
+    const [record] = this.write(streamName, [{ id: randomUUID(), type: 'Binary', data: {} }]);
     record.isJson = false;
     record.data = new Uint8Array([0xde, 0xad]);
+  }
+
+  /** The next `count` appends wait for each other, then run in the order they came (two instances appending at once). */
+  holdAppends(count: number): void {
+    this.barrier = { need: count, arrived: [] };
+  }
+
+  private async arrive(): Promise<void> {
+    const barrier = this.barrier;
+    if (!barrier) return;
+    await new Promise<void>((resolve) => {
+      barrier.arrived.push(resolve);
+      if (barrier.arrived.length === barrier.need) {
+        this.barrier = null;
+        for (const release of barrier.arrived) release();
+      }
+    });
+  }
+
+  /** How many records of the log a read sees: all on the leader, all but the last `followerLag` on a follower. */
+  private visible(requiresLeader: boolean): number {
+    return requiresLeader ? this.log.length : Math.max(0, this.log.length - this.followerLag);
   }
 
   private async io(): Promise<void> {
@@ -172,16 +235,31 @@ export class FakeKurrentDb {
   }
 
   private append(streamName: string, events: EventData[], expected: AppendStreamState) {
-    const stream = this.streams.get(streamName);
-    const current = stream ? BigInt(stream.length - 1) : undefined;
-    const ok =
-      expected === 'any' ||
-      (expected === 'no_stream' && current === undefined) ||
-      (expected === 'stream_exists' && current !== undefined) ||
-      (typeof expected === 'bigint' && expected === current);
-    if (!ok) {
-      if (!this.throwOnAppendFailure) return { success: false, nextExpectedRevision: current ?? -1n, position: undefined };
-      throw new WrongExpectedVersionError(undefined, { streamName, expected, current: current ?? 'no_stream' });
+    const stream = this.streams.get(streamName) ?? [];
+    const current = stream.length - 1;
+    const ids = events.map((e) => e.id.toLowerCase());
+    const fail = () => {
+      // The client's batch append: `BigInt(wrongExpectedVersion.hasCurrentStreamRevision())`.
+      if (!this.throwOnAppendFailure) return { success: false, nextExpectedRevision: BigInt(current >= 0), position: undefined };
+      throw new WrongExpectedVersionError(undefined, { streamName, expected, current: current >= 0 ? BigInt(current) : 'no_stream' });
+    };
+    // Acknowledged without writing: the revision and position of the last of the stored events.
+    const idempotent = (last: number) => ({ success: true, nextExpectedRevision: BigInt(last), position: stream[last].position });
+    if (expected === 'stream_exists' && current < 0) return fail();
+    if (expected === 'any' || expected === 'stream_exists') {
+      const cached = ids.map((id) => this.committed.get(id));
+      if (cached[0]?.stream === streamName) {
+        if (cached.every((c, i) => c?.stream === streamName && c.revision === cached[0]!.revision + i)) return idempotent(cached.at(-1)!.revision);
+        return fail(); // corrupted idempotency
+      }
+    } else {
+      const after = expected === 'no_stream' ? -1 : Number(expected);
+      if (after > current) return fail();
+      if (after < current) {
+        if (stream[after + 1]?.id !== ids[0]) return fail();
+        if (ids.some((id, i) => stream[after + 1 + i]?.id !== id)) return fail(); // corrupted idempotency
+        return idempotent(after + ids.length);
+      }
     }
     this.writeSystemEvents(); // the server writes its own events between the service's
     const written = this.write(
@@ -195,7 +273,7 @@ export class FakeKurrentDb {
   private write(streamName: string, events: { id: string; type: string; data: unknown; metadata?: unknown }[]): FakeRecord[] {
     const stream = this.streams.get(streamName) ?? [];
     this.streams.set(streamName, stream);
-    const created = new Date();
+    const created = new Date(Date.now() + this.clockOffsetMs);
     const written = events.map((e) => {
       const size = 64 + JSON.stringify(e.data).length;
       const position = { commit: BigInt(this.offset), prepare: BigInt(this.offset) };
@@ -212,7 +290,9 @@ export class FakeKurrentDb {
         position,
       };
       stream.push(record);
+      this.logIndex.set(record, this.log.length);
       this.log.push(record);
+      this.committed.set(record.id, { stream: streamName, revision: Number(record.revision) });
       return record;
     });
     for (const s of this.subscriptions) s.pump();
@@ -221,9 +301,11 @@ export class FakeKurrentDb {
 }
 
 function matches(filter: Filter | undefined, record: FakeRecord): boolean {
-  if (!filter || !('regex' in filter)) return true;
+  if (!filter) return true;
   const subject = filter.filterOn === 'eventType' ? record.type : record.streamId;
-  return new RegExp(filter.regex).test(subject);
+  if ('prefixes' in filter) return filter.prefixes.some((prefix) => subject.startsWith(prefix));
+  if ('regex' in filter) return new RegExp(filter.regex).test(subject);
+  return true;
 }
 
 function clone(record: FakeRecord): FakeRecord {

@@ -93,6 +93,7 @@ ${ACTOR_HELP}
       actor,
       operator: status.operator,
       operatorReason: status.reason,
+      maxYearsAhead: this.config.maxYearsAhead,
       onProgress: progress ? (done) => progress.update(done) : undefined,
     });
     progress?.finish(parsed.entries.length);

@@ -9,6 +9,8 @@ import type { GovernanceEvent, RecordedEvent } from '../../domain/events/framewo
 import type { ExpectedRevision, NewEvent, StoredEvent } from '../../../../infrastructure/event-store/event-store.port.js';
 import { streamIdOf, toNewEvent, type EventMetadata } from '../../../../infrastructure/event-store/framework-stream.js';
 import { isRecord } from '../../../../libs/records.js';
+import { RuleBroken } from '../../../../libs/app-errors.js';
+import { assertNotTooFarAhead, latestAllowedDay } from '../../write-path/future-bound.js';
 import { InvalidInput, type FieldError } from '../../../../libs/app-errors.js';
 import { sha256, uuidFromName } from '../../../../libs/ids.js';
 import { isInstant } from '../../../../platform/http/query-params.js';
@@ -68,6 +70,8 @@ export interface ImportOptions {
   now?: () => string;
   /** Called every few entries with the number checked so far (the rules are checked line by line). */
   onProgress?: (done: number) => void;
+  /** How far ahead a date may reach (MAX_YEARS_AHEAD): checked here as the append will. */
+  maxYearsAhead?: number;
 }
 
 const BODY_KEYS = ['type', 'effectiveDate', 'data', 'source'] as const;
@@ -243,6 +247,16 @@ export async function planImport(entries: ImportEntry[], store: ImportStore, opt
       const { status, reason } = describe(error);
       refuse(status, reason);
       continue;
+    }
+
+    if (options.maxYearsAhead !== undefined) {
+      try {
+        assertNotTooFarAhead(event, latestAllowedDay(options.maxYearsAhead), options.maxYearsAhead);
+      } catch (error) {
+        if (!(error instanceof RuleBroken)) throw error;
+        refuse(422, `${error.rule}: ${error.message}`);
+        continue;
+      }
     }
 
     // 3. Its id: kept from an export; derived from the content otherwise, so that importing the

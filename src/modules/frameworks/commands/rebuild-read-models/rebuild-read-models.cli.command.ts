@@ -16,8 +16,8 @@ import { RebuildReadModelsCommand } from './rebuild-read-models.command.js';
 export class RebuildCommand extends CliCommand {
   async run(): Promise<void> {
     const [first, last] = await Promise.all([this.eventStore.readAll(null, 1), this.eventStore.lastPosition()]);
-    // An estimate (positions may have gaps); the runner's reports refine it.
-    const estimate = last === null ? 0 : last - first[0].position + 1;
+    // The count where the store gives one (KurrentDB's positions are byte offsets), else an estimate (positions may have gaps); the runner's reports refine it.
+    const estimate = this.eventStore.countEvents ? await this.eventStore.countEvents() : last === null ? 0 : last - first[0].position + 1;
     process.stderr.write(`rebuilding the read models from about ${estimate} events…\n`);
     const progress = new ProgressReporter(process.stderr, estimate);
     const { events } = await this.commands.execute(new RebuildReadModelsCommand({ onProgress: ({ done, total }) => progress.update(done, total) }));

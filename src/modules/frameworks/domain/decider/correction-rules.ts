@@ -36,8 +36,8 @@ export function checkCorrection(event: CorrectionEvent, history: FrameworkHistor
     return { rule: 'fact-already-retracted', message: `event ${targetId} is already retracted`, field: 'data.eventId' };
   }
   if (event.type !== 'FactCorrected') return null;
-  if (event.data.effectiveDate === undefined && event.data.data === undefined) {
-    return { rule: 'correction-empty', message: 'a correction needs a new effectiveDate or new data' };
+  if (event.data.effectiveDate === undefined && event.data.data === undefined && event.data.source === undefined) {
+    return { rule: 'correction-empty', message: 'a correction needs a new effectiveDate, new data or a new source' };
   }
   const newData = event.data.data ?? {};
   const key = factDefinitionOf(target.type)?.identity.key;

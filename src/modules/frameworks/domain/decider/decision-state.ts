@@ -1,4 +1,5 @@
 import { InvalidEdtfDate, type Day } from '../dates/edtf-date.js';
+import { factDefinitionOf } from '../events/event-catalogue.js';
 import type { RecordedEvent } from '../events/framework.events.js';
 import { candidate, factOf, isCorrection, knownFacts } from '../facts/known-facts.js';
 import { buildTimeline, evolveTimeline } from '../timeline/fold.js';
@@ -40,9 +41,9 @@ export function decideWith(command: FrameworkCommand, state: DecisionState): Dec
     throw error;
   }
   // Every recorded fact is dated on or before this one: it is checked last, against the whole timeline.
-  const broken = checkFact(state.timeline, fact);
+  // Rules that need every fact placed: as this one comes last and creates nothing they look up, the timeline as it is will do.
+  const broken = checkFact(state.timeline, fact) ?? factDefinitionOf(fact.type)?.checkComplete?.(fact.data, state.timeline, fact) ?? null;
   if (broken) return refuse({ rule: broken.rule, message: broken.message, ...(broken.field === undefined ? {} : { field: broken.field }) });
-  if (event.type === 'SourceConflictNoted') return decide(command, state.history);
   return { ok: true, events: [event] };
 }
 

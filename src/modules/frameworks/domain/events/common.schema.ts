@@ -38,4 +38,23 @@ export const sourceSchema = object({
 });
 
 export const partyRef = object({ id: id('vitrolles'), name: name(), kind: oneOf(PARTY_KINDS) });
+
+/** What a mission, an instrument or a body may be adopted for: it lapses when that convention's term (or that review) ends. */
+export const LASTS_FOR_KINDS = ['convention', 'review'] as const;
+export type LastsForKind = (typeof LASTS_FOR_KINDS)[number];
+export const lastsFor = () =>
+  optional(
+    object(
+      { kind: oneOf(LASTS_FOR_KINDS), id: id('cc-2008') },
+      {
+        title: 'LastsFor',
+        description:
+          'Adopted for the term of a convention (renewals and extensions included) or for the time of a review: it lapses when that term ends',
+      },
+    ),
+  );
+
+/** What an attestation may be about: the things that last until they are ended. */
+export const ATTESTABLE_KINDS = ['mission', 'instrument', 'body'] as const;
+export type AttestableKind = (typeof ATTESTABLE_KINDS)[number];
 export const subjectRef = object({ kind: oneOf(SUBJECT_KINDS), id: id() });

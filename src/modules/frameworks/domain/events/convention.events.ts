@@ -1,11 +1,12 @@
-import { array, object, optional, type Infer } from '../../../../libs/schema/schema.js';
+import { array, object, oneOf, optional, type Infer } from '../../../../libs/schema/schema.js';
 import { nextDay, parseEdtf } from '../dates/edtf-date.js';
 import type { Timeline } from '../timeline/timeline.types.js';
 import { conventionInForce, termEndOn } from '../timeline/time-queries.js';
 import { provenance, unknownConvention, violation } from '../timeline/rule-helpers.js';
 import type { ItemRef } from '../state/item-kinds.js';
+import { lastingFor } from '../timeline/lasting-for.js';
 import type { CheckContext, FactDefinition, SummaryContext } from './event-definition.js';
-import { edtf, id, name, optionalText, partyRef } from './common.schema.js';
+import { CONFIDENCES, edtf, id, name, optionalText, partyRef } from './common.schema.js';
 
 /** The conventions: signed (with their parties), extended (prorogation), renewed (reconduction), ended. */
 
@@ -17,16 +18,22 @@ const signedData = object(
     end: optional(edtf('EDTF; in force through its last day. Absent: open-ended until superseded or ended')),
     parties: array(partyRef, { min: 1, max: 500 }),
     supersedes: optional(id()),
+    partiesCarriedOverFrom: optional(id('cc-2000')),
+    supersessionConfidence: optional(oneOf(CONFIDENCES, { description: 'How sure the source is of the supersession (default: the source’s confidence)' })),
   },
   { title: 'ConventionSignedData' },
 );
 export type ConventionSignedData = Infer<typeof signedData>;
 
-/** The convention and the parties it binds: what a change of its term touches. */
+/** The convention, the parties it binds and what lasts for its term: what a change of its term touches. */
 export function conventionAndParties(timeline: Timeline, conventionId: string | undefined): ItemRef[] {
   const convention = conventionId === undefined ? undefined : timeline.conventions.get(conventionId);
   if (conventionId === undefined) return [];
-  return [{ kind: 'convention', id: conventionId }, ...(convention?.memberships.map((m) => ({ kind: 'party' as const, id: m.partyId })) ?? [])];
+  return [
+    { kind: 'convention', id: conventionId },
+    ...(convention?.memberships.map((m) => ({ kind: 'party' as const, id: m.partyId })) ?? []),
+    ...lastingFor(timeline, 'convention', conventionId),
+  ];
 }
 
 /** « la Convention cadre 2003 - 2005 » (a convention is feminine in French). */
@@ -55,6 +62,10 @@ export const ConventionSigned: FactDefinition<'ConventionSigned', ConventionSign
     if (ids.length === 0) return violation(context, 'convention-without-parties', 'a convention needs at least one party', 'data.parties');
     const twice = ids.find((partyId, i) => ids.indexOf(partyId) !== i);
     if (twice) return violation(context, 'party-listed-twice', `party ${twice} is listed twice`, 'data.parties');
+    const from = d.partiesCarriedOverFrom;
+    if (from !== undefined && (from === d.conventionId || !timeline.conventions.has(from))) {
+      return violation(context, 'convention-unknown', `the parties cannot be carried over from ${from}: no such convention before ${d.conventionId}`, 'data.partiesCarriedOverFrom');
+    }
     if (d.supersedes !== undefined) {
       const old = timeline.conventions.get(d.supersedes);
       if (!old && created.has(`convention:${d.supersedes}`)) {
@@ -73,6 +84,7 @@ export const ConventionSigned: FactDefinition<'ConventionSigned', ConventionSign
   evolve(d, timeline, fact) {
     const start = parseEdtf(d.start);
     for (const party of d.parties) if (!timeline.parties.has(party.id)) timeline.parties.set(party.id, party);
+    const carried = d.partiesCarriedOverFrom;
     timeline.conventions.set(d.conventionId, {
       ...provenance(fact),
       id: d.conventionId,
@@ -81,7 +93,16 @@ export const ConventionSigned: FactDefinition<'ConventionSigned', ConventionSign
       end: d.end === undefined ? null : parseEdtf(d.end),
       termChanges: [],
       supersedes: d.supersedes,
-      memberships: d.parties.map((party) => ({ ...provenance(fact), partyId: party.id, from: start.first })),
+      ...(carried === undefined ? {} : { partiesCarriedOverFrom: carried }),
+      ...(d.supersessionConfidence === undefined ? {} : { supersessionConfidence: d.supersessionConfidence }),
+      memberships: d.parties.map((party) => ({
+        ...provenance(fact),
+        partyId: party.id,
+        from: start.first,
+        origin: 'signing' as const,
+        confidence: carried === undefined ? fact.source.confidence : ('inferred' as const),
+        ...(carried === undefined ? {} : { carriedOverFrom: carried }),
+      })),
     });
     const old = d.supersedes === undefined ? undefined : timeline.conventions.get(d.supersedes);
     if (old && (old.stoppedFrom === undefined || start.first < old.stoppedFrom)) {

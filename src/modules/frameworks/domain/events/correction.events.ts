@@ -1,14 +1,15 @@
 import { anyObject, object, optional, text, type Infer } from '../../../../libs/schema/schema.js';
 import type { CorrectionDefinition } from './event-definition.js';
-import { edtf, eventRef } from './common.schema.js';
+import { edtf, eventRef, sourceSchema } from './common.schema.js';
 
-/** Events about other events: a correction replaces the date and/or data of a fact; a retraction withdraws it. Both from now on. */
+/** Events about other events: a correction replaces the date, data and/or source of a fact; a retraction withdraws it. Both from now on. */
 
 const correctedData = object(
   {
     eventId: eventRef(),
     effectiveDate: optional(edtf()),
     data: optional(anyObject({ description: 'The corrected data (same shape as the original event; identities cannot change)' })),
+    source: optional(sourceSchema),
     reason: text(2000),
   },
   { title: 'FactCorrectedData' },

@@ -22,8 +22,9 @@ function scenario(ids: { [T in EventType]?: string } = {}): GovernanceEvent[] {
     body('PartyJoined', '2003-07', { conventionId: 'c1', party: { id: 'caf', name: 'CAF', kind: 'family-allowance-fund' } }),
     body('PartyWithdrew', '2003-08', { conventionId: 'c1', partyId: 'caf' }),
     body('SupportMissionLaunched', '2003-09', { missionId: 'm1', name: 'Mission', domains: ['social'] }),
+    body('ItemAttested', '2003-09', { about: { kind: 'mission', id: 'm1' }, description: 'la mission fonctionne' }),
     body('SupportMissionEnded', '2003-10', { missionId: 'm1' }),
-    body('InstrumentAdopted', '2003-10', { instrumentId: 'i1', name: 'Règle', kind: 'funding-rule', figures: { ceilingPercent: 112 } }),
+    body('InstrumentAdopted', '2003-10', { instrumentId: 'i1', name: 'Règle', kind: 'funding-rule', figures: { ceilingPercent: 112 }, lastsFor: { kind: 'convention', id: 'c1' } }),
     body('InstrumentRepealed', '2003-11', { instrumentId: 'i1' }),
     body('BodyCreated', '2003-11', { bodyId: 'b1', name: 'Instance', kind: 'evaluation' }),
     body('BodyDissolved', '2003-12', { bodyId: 'b1' }),
@@ -89,7 +90,8 @@ describe('the event catalogue', () => {
     }
     expect(describeEvent(history.events[4], context).summary).toBe('CAF rejoint la Convention cadre 2000');
     expect(describeEvent(history.events[2], context).summary).toBe('la Convention cadre 2000 : fin portée à fin 2003');
-    expect(describeEvent(history.events[16], context).summary).toBe('fait n° 14 : nom exact');
+    expect(describeEvent(history.events[7], context).summary).toBe('Mission : la mission fonctionne');
+    expect(describeEvent(history.events[17], context).summary).toBe('fait n° 15 : nom exact');
   });
 
   it('validates each type’s data with its own schema (unknown fields refused, named under data.)', () => {

@@ -1,3 +1,4 @@
+import { ItemAttested } from './attestation.events.js';
 import { ConventionEnded, ConventionExtended, ConventionRenewed, ConventionSigned } from './convention.events.js';
 import { FactCorrected, FactRetracted } from './correction.events.js';
 import type { CorrectionDefinition, EventDefinition, FactDefinition } from './event-definition.js';
@@ -34,6 +35,7 @@ export const EVENT_TYPES = [
   'BodyDissolved',
   'ReviewConducted',
   'MilestoneNoted',
+  'ItemAttested',
   'SourceConflictNoted',
   'FactCorrected',
   'FactRetracted',
@@ -60,6 +62,7 @@ export const CATALOGUE = {
   BodyDissolved,
   ReviewConducted,
   MilestoneNoted,
+  ItemAttested,
   SourceConflictNoted,
   FactCorrected,
   FactRetracted,

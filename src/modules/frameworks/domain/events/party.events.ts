@@ -30,7 +30,9 @@ export const PartyJoined: FactDefinition<'PartyJoined', PartyJoinedData> = {
   },
   evolve(d, timeline, fact, day) {
     if (!timeline.parties.has(d.party.id)) timeline.parties.set(d.party.id, d.party);
-    timeline.conventions.get(d.conventionId)?.memberships.push({ ...provenance(fact), partyId: d.party.id, from: day });
+    timeline.conventions
+      .get(d.conventionId)
+      ?.memberships.push({ ...provenance(fact), partyId: d.party.id, from: day, origin: 'joined', confidence: fact.source.confidence });
   },
   affects: (d) => [
     { kind: 'convention', id: d.conventionId },

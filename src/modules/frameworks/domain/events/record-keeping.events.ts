@@ -3,6 +3,7 @@ import type { SubjectKind } from '../state/item-kinds.js';
 import { provenance, unique, violation } from '../timeline/rule-helpers.js';
 import type { HappeningT, Timeline } from '../timeline/timeline.types.js';
 import type { FactDefinition } from './event-definition.js';
+import { lastingFor } from '../timeline/lasting-for.js';
 import { id, name, optionalText, subjectRef } from './common.schema.js';
 
 /** Things that happened and stay in the record: reviews (bilans, évaluations), milestones, contradictions of the sources. */
@@ -36,7 +37,12 @@ const reviewData = object(
   { title: 'ReviewConductedData' },
 );
 export type ReviewConductedData = Infer<typeof reviewData>;
-export const ReviewConducted = happening('ReviewConducted', 'Bilan ou évaluation', 'review', 'reviewId', reviewData, (t) => t.reviews, (d) => d.name);
+const conducted = happening('ReviewConducted', 'Bilan ou évaluation', 'review', 'reviewId', reviewData, (t) => t.reviews, (d) => d.name);
+/** A review's date bounds what was adopted for its time (`lastsFor`). */
+export const ReviewConducted: FactDefinition<'ReviewConducted', ReviewConductedData> = {
+  ...conducted,
+  affects: (d, timeline) => [{ kind: 'review', id: d.reviewId }, ...lastingFor(timeline, 'review', d.reviewId)],
+};
 
 const milestoneData = object({ milestoneId: id(), name: name(), description: optionalText(4000) }, { title: 'MilestoneNotedData' });
 export type MilestoneNotedData = Infer<typeof milestoneData>;

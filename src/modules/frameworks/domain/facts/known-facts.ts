@@ -60,7 +60,7 @@ export function factOf(event: RecordedEvent): Fact {
 
 /**
  * The facts as the record stood at `knownAt` (all recorded events when absent):
- * corrections replace the effective date and/or data of their target, retractions remove it.
+ * corrections replace the effective date, data and/or source of their target, retractions remove it.
  * `events` must be in recorded order.
  */
 export function knownFacts(events: readonly RecordedEvent[], knownAt?: string): KnownFacts {
@@ -74,6 +74,7 @@ export function knownFacts(events: readonly RecordedEvent[], knownAt?: string): 
       if (!target) continue;
       if (event.data.effectiveDate !== undefined) target.effective = parseEdtf(event.data.effectiveDate);
       if (event.data.data !== undefined) target.data = { ...target.data, ...event.data.data };
+      if (event.data.source !== undefined) target.source = event.data.source;
       target.correctedBy.push(event.eventId);
     } else if (event.type === 'FactRetracted') {
       if (byId.has(event.data.eventId)) retractedBy.set(event.data.eventId, event.eventId);

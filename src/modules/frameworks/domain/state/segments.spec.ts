@@ -38,7 +38,14 @@ describe('segments of a timeline', () => {
   it('generates histories with back-dated events, corrections and retractions', () => {
     const samples = fc.sample(arbitraryHistory(60), { numRuns: 50, seed: 42 });
     const types = new Set(samples.flatMap((h) => h.events.map((e) => e.type)));
-    for (const t of ['ConventionSigned', 'ConventionExtended', 'PartyJoined', 'FactCorrected', 'FactRetracted']) expect(types.has(t as any)).toBe(true);
+    for (const t of ['ConventionSigned', 'ConventionExtended', 'PartyJoined', 'FactCorrected', 'FactRetracted', 'ItemAttested', 'InstrumentRepealed']) {
+      expect([t, types.has(t as any)]).toEqual([t, true]);
+    }
+    const data = samples.flatMap((h) => h.events.map((e) => e.data as Record<string, any>));
+    expect(data.some((d) => d.lastsFor?.kind === 'convention')).toBe(true);
+    expect(data.some((d) => d.lastsFor?.kind === 'review')).toBe(true);
+    expect(data.some((d) => d.partiesCarriedOverFrom !== undefined)).toBe(true);
+    expect(data.some((d) => d.source !== undefined)).toBe(true);
     const backDated = samples.some((h) => h.events.some((e, i) => i > 1 && e.effectiveDate < h.events[i - 1].effectiveDate));
     expect(backDated).toBe(true);
   });

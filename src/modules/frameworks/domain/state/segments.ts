@@ -6,6 +6,7 @@ import { itemBoundaries } from './item-boundaries.js';
 import { KEY_OF_KIND, STATE_KINDS, type ItemKind, type ItemRef } from './item-kinds.js';
 import { bySince, itemsOf, itemView, type ItemView } from './item-views.js';
 import { emptyState, type StateView } from './state-at.js';
+import { supportsOf } from './supports.js';
 
 /** One item over the effective days [validFrom, validTo) on which it does not change. */
 export interface ItemSegment {
@@ -33,8 +34,9 @@ export function payloadJson(payload: object): string {
 export function segmentsOfItem(timeline: Timeline, kind: ItemKind, itemId: string): ItemSegment[] {
   const segments: ItemSegment[] = [];
   let open: { segment: ItemSegment; json: string } | null = null;
-  for (const day of itemBoundaries(timeline, kind, itemId)) {
-    const view = itemView(timeline, kind, itemId, day);
+  const supports = supportsOf(timeline, kind, itemId);
+  for (const day of itemBoundaries(timeline, kind, itemId, supports)) {
+    const view = itemView(timeline, kind, itemId, day, supports);
     const json = view === null ? null : JSON.stringify(view);
     if (open && open.json === json) continue;
     if (open) {

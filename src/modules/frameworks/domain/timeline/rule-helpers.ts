@@ -1,7 +1,7 @@
 import type { Day, EdtfDate } from '../dates/edtf-date.js';
 import type { CheckContext } from '../events/event-definition.js';
 import type { Provenance, RuleViolation } from './timeline.types.js';
-import { lastingActive } from './time-queries.js';
+import { lastingInForce, type LastingDays } from './time-queries.js';
 
 /** Shared wording of the rules' refusals (used by the event definitions). */
 
@@ -21,19 +21,16 @@ export function unique(context: CheckContext, things: Map<string, unknown>, id: 
   return things.has(id) ? violation(context, `${what}-already-exists`, `${what} ${id} already exists`) : null;
 }
 
-/** The lasting thing exists and is active on the fact's day. */
-export function stillActive(
-  context: CheckContext,
-  things: Map<string, { effective: EdtfDate; until?: Day }>,
-  id: string,
-  what: string,
-): RuleViolation | null {
+/** The lasting thing exists and is active on the fact's day (not ended, not lapsed with what it lasts for). */
+export function stillActive(context: CheckContext, things: Map<string, LastingDays>, id: string, what: string): RuleViolation | null {
   const thing = things.get(id);
   if (!thing && context.created.has(`${what}:${id}`)) {
     return violation(context, `${what}-not-active`, `${what} ${id} does not exist yet on ${context.day}`);
   }
   if (!thing) return violation(context, `${what}-unknown`, `${what} ${id} is unknown`);
-  if (!lastingActive(thing, context.day)) return violation(context, `${what}-not-active`, `${what} ${id} is not active on ${context.day}`);
+  if (!lastingInForce(context.timeline, thing, context.day)) {
+    return violation(context, `${what}-not-active`, `${what} ${id} is not active on ${context.day}`);
+  }
   return null;
 }
 

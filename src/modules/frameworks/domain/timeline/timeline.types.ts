@@ -1,6 +1,6 @@
 import type { Day, EdtfDate } from '../dates/edtf-date.js';
 import type { FrameworkEstablishedData } from '../events/framework-established.event.js';
-import type { PartyRef, Source } from '../events/framework.events.js';
+import type { Confidence, PartyRef, Source } from '../events/framework.events.js';
 import type { BodyCreatedData, InstrumentAdoptedData, SupportMissionLaunchedData } from '../events/lasting-items.events.js';
 import type { MilestoneNotedData, ReviewConductedData, SourceConflictNotedData } from '../events/record-keeping.events.js';
 
@@ -25,6 +25,12 @@ export interface TermChange extends Provenance {
 
 export interface Membership extends Provenance {
   partyId: string;
+  /** Bound by the signing (listed among the convention's parties) or by joining it later. */
+  origin: 'signing' | 'joined';
+  /** How sure the record is that the party is bound: inferred when the parties are carried over. */
+  confidence: Confidence;
+  /** The convention whose parties were carried over to this one (the inference recorded). */
+  carriedOverFrom?: string;
   /** Bound from this day... */
   from: Day;
   /** ...until the day before this one (a withdrawal); undefined: as long as the convention. */
@@ -40,18 +46,24 @@ export interface ConventionT extends Provenance {
   end: EdtfDate | null;
   termChanges: TermChange[];
   supersedes?: string;
+  /** The convention whose parties this one's are carried over from (its parties are inferred). */
+  partiesCarriedOverFrom?: string;
+  /** How sure the record is of the supersession (default: the signing's confidence). */
+  supersessionConfidence?: Confidence;
   /** Not in force from this day on (ended, or superseded). */
   stoppedFrom?: Day;
   stoppedBy?: Provenance & { reason: 'ended' | 'superseded'; by?: string };
   memberships: Membership[];
 }
 
-/** A thing that exists from a date, until it is ended (missions, instruments, bodies). */
+/** A thing that exists from a date, until it is ended or lapses (missions, instruments, bodies). */
 export interface LastingT<D> extends Provenance {
   id: string;
   data: D;
   until?: Day;
   ending?: Provenance;
+  /** Facts that attest the thing during a period (each over its own effective date). */
+  attestations: Provenance[];
 }
 
 /** A thing that happened (reviews, milestones, conflicts noted): it stays in the record. */

@@ -2,8 +2,9 @@ import { Command, Option } from 'nest-commander';
 import { InvalidInput } from '../../../../libs/app-errors.js';
 import { validateOptions } from '../../../../platform/cli/cli-command.js';
 import { FrameworkQueryCommand, instantOption, OPTION_NAMES } from '../../../../platform/cli/query-command.js';
-import { APPROXIMATE_NOTE, dated, short } from '../../../../platform/cli/render.js';
+import { APPROXIMATE_NOTE, short } from '../../../../platform/cli/render.js';
 import { renderSection } from '../../../../platform/cli/table.js';
+import { attestedText, EVIDENCE_NOTE, evidenceText, horizonLines } from '../evidence-render.js';
 import { DiffQuery, type DiffAnswer } from './diff.query.js';
 import { DiffParams } from './diff.request.dto.js';
 
@@ -55,14 +56,21 @@ export function renderDiff(answer: DiffAnswer): string {
   const known = answer.knownAt ? `as known at ${answer.knownAt}` : 'as known now';
   return [
     `What changed in ${answer.frameworkId} between ${answer.from} and ${answer.to}, ${known}`,
+    ...horizonLines(answer),
     APPROXIMATE_NOTE,
+    EVIDENCE_NOTE,
     '',
     renderSection(
       'Came into force',
-      [{ header: 'kind' }, { header: 'id' }, { header: 'name', max: 60 }, { header: 'since' }],
-      answer.cameIntoForce.map((e) => [e.kind, e.id, e.name, dated(e.since, null, e.approximate)]),
+      [{ header: 'kind' }, { header: 'id' }, { header: 'name', max: 60 }, { header: 'since' }, { header: 'evidence' }, { header: 'attested until' }],
+      // A date known only to a year or an interval is shown as the source gives it, never as a precise day.
+      answer.cameIntoForce.map((e) => [e.kind, e.id, e.name, e.approximate ? `~${e.sinceEdtf}` : e.since, evidenceText(e), attestedText(e)]),
     ),
-    renderSection('Ended', [{ header: 'kind' }, { header: 'id' }, { header: 'name', max: 60 }], answer.ended.map((e) => [e.kind, e.id, e.name])),
+    renderSection(
+      'Ended',
+      [{ header: 'kind' }, { header: 'id' }, { header: 'name', max: 60 }, { header: 'evidence' }, { header: 'attested until' }],
+      answer.ended.map((e) => [e.kind, e.id, e.name, evidenceText(e), attestedText(e)]),
+    ),
     renderSection(
       'Changed',
       [{ header: 'kind' }, { header: 'id' }, { header: 'name', max: 40 }, { header: 'field' }, { header: 'change', max: 70 }],
@@ -70,8 +78,8 @@ export function renderDiff(answer: DiffAnswer): string {
     ),
     renderSection(
       'Facts dated in between',
-      [{ header: 'from' }, { header: 'type' }, { header: 'what', max: 70 }, { header: 'event' }],
-      answer.events.map((e) => [dated(e.from, e.effectiveDate, e.approximate), e.type, e.summary, short(e.eventId)]),
+      [{ header: 'date' }, { header: 'type' }, { header: 'what', max: 70 }, { header: 'evidence' }, { header: 'event' }],
+      answer.events.map((e) => [e.approximate ? `~${e.effectiveDate}` : e.from, e.type, e.summary, e.evidence, short(e.eventId)]),
     ),
   ].join('\n');
 }

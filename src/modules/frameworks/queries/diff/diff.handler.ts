@@ -1,5 +1,6 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { diffStates } from '../../domain/state/diff.js';
+import { horizonAt } from '../../domain/state/horizon.js';
 import { stateFromSegments } from '../../domain/state/segments.js';
 import { FrameworkReader } from '../../read-path/framework-reader.js';
 import { timelineEntries } from '../timeline/timeline-entries.js';
@@ -10,7 +11,7 @@ export class DiffHandler implements IQueryHandler<DiffQuery> {
   constructor(private readonly reader: FrameworkReader) {}
 
   async execute({ frameworkId, from, to, knownAt }: DiffQuery): Promise<DiffAnswer> {
-    await this.reader.framework(frameworkId);
+    const framework = await this.reader.framework(frameworkId);
     const store = this.reader.readModels;
     const [before, after, events] = await Promise.all([
       store.segmentsAt(frameworkId, from, knownAt),
@@ -22,6 +23,7 @@ export class DiffHandler implements IQueryHandler<DiffQuery> {
       from,
       to,
       knownAt: knownAt ?? null,
+      horizon: horizonAt(framework.horizons, knownAt),
       ...diffStates(stateFromSegments(before), stateFromSegments(after)),
       events: timelineEntries(events, knownAt).filter((e) => e.from > from && e.from <= to && e.retractedBy === undefined),
     };

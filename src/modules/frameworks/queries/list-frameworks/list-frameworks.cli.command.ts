@@ -1,5 +1,5 @@
 import { Command } from 'nest-commander';
-import type { FrameworkSummary } from '../../../../infrastructure/read-models/read-model.port.js';
+import type { FrameworkListing } from './list-frameworks.query.js';
 import { QueryCommand } from '../../../../platform/cli/query-command.js';
 import { renderSection } from '../../../../platform/cli/table.js';
 import { ListFrameworksQuery } from './list-frameworks.query.js';
@@ -13,7 +13,7 @@ export class FrameworksCommand extends QueryCommand {
   }
 }
 
-export function renderFrameworks(frameworks: FrameworkSummary[]): string {
+export function renderFrameworks(frameworks: FrameworkListing[]): string {
   return renderSection(
     'Frameworks',
     [
@@ -21,9 +21,10 @@ export function renderFrameworks(frameworks: FrameworkSummary[]): string {
       { header: 'name', max: 70 },
       { header: 'revision', align: 'right' },
       { header: 'events', align: 'right' },
+      { header: 'recorded history' },
       { header: 'created' },
       { header: 'updated' },
     ],
-    frameworks.map((f) => [f.id, f.name, String(f.revision), String(f.eventCount), f.createdAt, f.updatedAt]),
+    frameworks.map((f) => [f.id, f.name, String(f.revision), String(f.eventCount), f.horizon ? `${f.horizon.from} → ${f.horizon.to}` : '', f.createdAt, f.updatedAt]),
   );
 }

@@ -1,13 +1,13 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import type { FrameworkSummary } from '../../../../infrastructure/read-models/read-model.port.js';
+import { horizonAt } from '../../domain/state/horizon.js';
 import { FrameworkReader } from '../../read-path/framework-reader.js';
-import { ListFrameworksQuery } from './list-frameworks.query.js';
+import { ListFrameworksQuery, type FrameworkListing } from './list-frameworks.query.js';
 
 @QueryHandler(ListFrameworksQuery)
 export class ListFrameworksHandler implements IQueryHandler<ListFrameworksQuery> {
   constructor(private readonly reader: FrameworkReader) {}
 
-  execute(): Promise<FrameworkSummary[]> {
-    return this.reader.readModels.listFrameworks();
+  async execute(): Promise<FrameworkListing[]> {
+    return (await this.reader.readModels.listFrameworks()).map(({ horizons, format: _format, ...summary }) => ({ ...summary, horizon: horizonAt(horizons) }));
   }
 }

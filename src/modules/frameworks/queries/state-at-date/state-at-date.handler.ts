@@ -1,4 +1,5 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { horizonAt, horizonNotice, outsideHorizon } from '../../domain/state/horizon.js';
 import { stateFromSegments } from '../../domain/state/segments.js';
 import { AnswerCache } from '../../read-path/answer-cache.js';
 import { FrameworkReader } from '../../read-path/framework-reader.js';
@@ -13,13 +14,21 @@ export class StateAtDateHandler implements IQueryHandler<StateAtDateQuery> {
 
   async execute({ frameworkId, at, knownAt }: StateAtDateQuery): Promise<StateAnswer> {
     const framework = await this.reader.framework(frameworkId);
-    return this.answers.get(`${frameworkId}|${framework.revision}|${at}|${knownAt ?? ''}`, async () => ({
-      frameworkId,
-      name: framework.name,
-      at,
-      knownAt: knownAt ?? null,
-      revision: framework.revision,
-      ...stateFromSegments(await this.reader.readModels.segmentsAt(frameworkId, at, knownAt)),
-    }));
+    return this.answers.get(`${frameworkId}|${framework.revision}|${at}|${knownAt ?? ''}`, async () => {
+      // Kept with the framework's summary over recorded time: no event is replayed to know it.
+      const horizon = horizonAt(framework.horizons, knownAt);
+      const notice = horizonNotice(horizon, at);
+      return {
+        frameworkId,
+        name: framework.name,
+        at,
+        knownAt: knownAt ?? null,
+        revision: framework.revision,
+        horizon,
+        outsideHorizon: outsideHorizon(horizon, at),
+        ...(notice === null ? {} : { horizonNotice: notice }),
+        ...stateFromSegments(await this.reader.readModels.segmentsAt(frameworkId, at, knownAt)),
+      };
+    });
   }
 }

@@ -4,6 +4,7 @@ import { validateOptions } from '../../../../platform/cli/cli-command.js';
 import { FrameworkQueryCommand, instantOption, OPTION_NAMES } from '../../../../platform/cli/query-command.js';
 import { APPROXIMATE_NOTE, dated, short } from '../../../../platform/cli/render.js';
 import { renderTable } from '../../../../platform/cli/table.js';
+import { horizonLines } from '../evidence-render.js';
 import { TimelineQuery, type TimelineAnswer } from './timeline.query.js';
 
 @Command({ name: 'timeline', description: 'the facts in effective-date order, corrections applied, retracted ones marked' })
@@ -28,7 +29,8 @@ export function renderTimeline(answer: TimelineAnswer): string {
     e.effectiveDate,
     e.type,
     e.summary,
-    e.source.confidence,
+    e.inferredParts ? `${e.evidence} (${e.inferredParts.join(', ')} inferred)` : e.evidence,
+    e.attestedUntil ?? '',
     e.recordedBy,
     short(e.eventId),
     [e.correctedBy.length ? `corrected by ${e.correctedBy.map(short).join(', ')}` : '', e.retractedBy ? `RETRACTED by ${short(e.retractedBy)}` : '']
@@ -36,7 +38,7 @@ export function renderTimeline(answer: TimelineAnswer): string {
       .join('; '),
   ]);
   return (
-    `Timeline of ${answer.frameworkId}, ${known}: ${answer.events.length} facts in effective-date order\n${APPROXIMATE_NOTE}\n\n` +
+    `Timeline of ${answer.frameworkId}, ${known}: ${answer.events.length} facts in effective-date order\n${horizonLines(answer).join('\n')}\n${APPROXIMATE_NOTE}\n\n` +
     (rows.length === 0
       ? '  (none)\n'
       : renderTable(
@@ -45,7 +47,8 @@ export function renderTimeline(answer: TimelineAnswer): string {
             { header: 'date' },
             { header: 'type' },
             { header: 'what', max: 70 },
-            { header: 'confidence' },
+            { header: 'evidence' },
+            { header: 'attested until' },
             { header: 'recorded by' },
             { header: 'event' },
             { header: 'notes', max: 40 },

@@ -1,4 +1,5 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { horizonAt } from '../../domain/state/horizon.js';
 import { FrameworkReader } from '../../read-path/framework-reader.js';
 import { timelineEntries } from './timeline-entries.js';
 import { TimelineQuery, type TimelineAnswer } from './timeline.query.js';
@@ -8,8 +9,8 @@ export class TimelineHandler implements IQueryHandler<TimelineQuery> {
   constructor(private readonly reader: FrameworkReader) {}
 
   async execute({ frameworkId, knownAt }: TimelineQuery): Promise<TimelineAnswer> {
-    await this.reader.framework(frameworkId);
+    const framework = await this.reader.framework(frameworkId);
     const events = await this.reader.readModels.frameworkEvents(frameworkId, knownAt);
-    return { frameworkId, knownAt: knownAt ?? null, events: timelineEntries(events, knownAt) };
+    return { frameworkId, knownAt: knownAt ?? null, horizon: horizonAt(framework.horizons, knownAt), events: timelineEntries(events, knownAt) };
   }
 }

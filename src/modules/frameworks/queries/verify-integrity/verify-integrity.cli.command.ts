@@ -28,13 +28,17 @@ export class VerifyCommand extends CliCommand {
         : 'unknown place';
       throw new ReportedFailure(`integrity check failed after ${report.checked} events at ${where}: ${broken?.problem ?? 'broken'}`);
     }
+    const checks = report.checks;
     if (!options.json) {
       await writeOut(
-        report.chained === false
-          ? `${report.checked} events read; this event store keeps no hash chains, nothing to verify\n`
-          : `${report.checked} events verified: the hash chains are intact\n`,
+        checks
+          ? `${report.checked} events read: ${checks.streamChains} verified against their stream's hash chain, ` +
+              `${checks.unchained} written before the chains (revisions only); no global chain on this store\n`
+          : report.chained === false
+            ? `${report.checked} events read; this event store keeps no hash chains, nothing to verify\n`
+            : `${report.checked} events verified: the hash chains are intact\n`,
       );
     }
-    if (report.chained === false) note('note: integrity is only verifiable on a store that keeps hash chains');
+    if (report.chained === false && !checks) note('note: integrity is only verifiable on a store that keeps hash chains');
   }
 }
