@@ -90,7 +90,7 @@ describe('the audit log, in headless Chromium', () => {
       expect(await row.locator('.actor').textContent()).toBe('secretariat');
       expect(await row.textContent()).toContain('Aubagne rejoint la Convention cadre 2003 - 2005');
       expect(await row.textContent()).toContain(fr('postérieur au « connu au »'));
-      expect(await page.textContent('#audit-count')).toBe(fr("36 enregistrements, dans l'ordre d'enregistrement. 1 enregistrement postérieur à l'instant « connu au »."));
+      expect(await page.textContent('#audit-count')).toBe(fr(`${CCCS13_SEED.length + 1} enregistrements, dans l'ordre d'enregistrement. 1 enregistrement postérieur à l'instant « connu au ».`));
       await row.locator('details.source > summary').click();
       expect(await row.locator('.passage').textContent()).toBe(quoted('Aubagne rejoint la convention cadre'));
       expect(await row.locator('.document').textContent()).toBe('Test du navigateur');
@@ -125,7 +125,7 @@ describe('the audit log, in headless Chromium', () => {
       await page.click(`#fait-${correction} td:last-child a`);
       await page.waitForFunction((id) => (globalThis as unknown as { document: { activeElement: { id: string } | null } }).document.activeElement?.id === id, `fait-${aubagneEventId}`);
       expect(await page.inputValue('#audit-type')).toBe('');
-      expect(await page.locator('#audit tbody tr').count()).toBe(37);
+      expect(await page.locator('#audit tbody tr').count()).toBe(CCCS13_SEED.length + 2);
       await page.locator('#journal').screenshot({ path: join(ARTIFACTS, 'audit-log-correction.png') });
     },
     SLOW,

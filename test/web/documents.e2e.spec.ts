@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { loadConfig } from '../../src/platform/config/app-config.js';
+import { CCCS13_SEED } from '../../src/modules/frameworks/seed/cccs13.seed.js';
 import { createHttpApp } from '../../src/http-app.js';
 
 const TOKEN = 'secretariat-token-0123456789';
@@ -28,16 +29,16 @@ describe('GET /api/frameworks/{id}/documents', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('names the CCCS13 source document with its title, cited by all 35 facts', async () => {
+  it('names the CCCS13 source document with its title, cited by every seed fact', async () => {
     const res = await http.get('/api/frameworks/cccs13/documents').expect(200);
     expect(res.body).toEqual({
       frameworkId: 'cccs13',
-      revision: 34,
+      revision: CCCS13_SEED.length - 1,
       documents: [
         {
           document: 'seeds/000_e10eef5306c53b3b.txt',
           title: 'Historique de la Convention cadre des centres sociaux des Bouches-du-Rhône',
-          citations: 35,
+          citations: CCCS13_SEED.length,
         },
       ],
     });
@@ -77,7 +78,7 @@ describe('GET /api/frameworks/{id}/documents', () => {
     expect(res.headers.etag).not.toBe(before);
     await http.get('/api/frameworks/cccs13/documents').set('If-None-Match', before).expect(200);
     expect(res.body.documents).toEqual([
-      expect.objectContaining({ document: 'seeds/000_e10eef5306c53b3b.txt', citations: 35 }),
+      expect.objectContaining({ document: 'seeds/000_e10eef5306c53b3b.txt', citations: CCCS13_SEED.length }),
       { document: 'Compte rendu du comité 2016', citations: 1 },
     ]);
   });
