@@ -10,7 +10,7 @@ import { frenchTypography as fr } from '../../web/src/french-typography.js';
 import { ARTIFACTS, DESKTOP, openAt, SLOW, startHarness, type Harness } from './support/harness.js';
 
 const KINDS = ['conventions', 'parties', 'missions', 'instruments', 'bodies', 'reviews', 'milestones', 'conflicts'] as const;
-type State = Record<(typeof KINDS)[number], { id: string; name: string; approximate: boolean; source: { passage: string } }[]>;
+type State = Record<(typeof KINDS)[number], { id: string; name: string; approximate: boolean; evidence: 'stated' | 'inferred' | 'presumed'; attestedUntil?: string; source: { passage: string } }[]>;
 
 /** Splits a CSV of « ; » fields, some quoted. */
 function parseCsv(text: string): string[][] {
@@ -71,6 +71,10 @@ describe('print and export, in headless Chromium', () => {
         const note = notes.find((n) => n.startsWith('Vitrolles'))!;
         expect(note).toContain('Historique de la Convention cadre des centres sociaux des Bouches-du-Rhône');
         expect(note).toContain(fr(`« ${vitrolles.source.passage} »`));
+        expect(note).toContain(fr(`Vitrolles (déduit, attesté jusqu’au 31 décembre 2017)`));
+        // Each item's evidence is printed, in words and marks, not in colour only.
+        expect(await page.locator('#etat details.evidence > summary:visible').count()).toBe(items.length);
+        expect(await page.textContent('#liste-missions > li[data-id="mission-sociale"] details.evidence > summary')).toContain(fr('présumé · attesté jusqu’au 31 décembre 2005'));
         await page.pdf({ path: join(ARTIFACTS, 'etat-2007-06-30.pdf'), format: 'A4' });
       } finally {
         await page.emulateMedia({ media: 'screen' });
@@ -87,9 +91,13 @@ describe('print and export, in headless Chromium', () => {
       const text = await saved(download);
       expect(text.charCodeAt(0)).toBe(0xfeff);
       const rows = parseCsv(text.slice(1));
-      expect(rows[0]).toEqual(['Catégorie', 'Identifiant', 'Nom', 'Depuis', 'Date de la source', 'Approximatif', 'Fin', 'Signataires ou conventions', 'Document', 'Passage', 'Confiance', 'Note', 'Fait (identifiant)']);
+      expect(rows[0]).toEqual(['Catégorie', 'Identifiant', 'Nom', 'Depuis', 'Date de la source', 'Approximatif', 'Fin', 'Signataires ou conventions', 'Document', 'Passage', 'Confiance', 'Note', 'Fait (identifiant)', 'Preuve', 'Attesté jusqu’au']);
       const items = KINDS.flatMap((k) => state[k]);
       expect(rows.slice(1).map((r) => [r[1], r[2], r[5]])).toEqual(items.map((i) => [i.id, i.name, i.approximate ? 'oui' : 'non']));
+      // The evidence of each item that day, as the service answers it, and the last day attested.
+      const words = { stated: 'énoncé', inferred: 'déduit', presumed: 'présumé' } as const;
+      expect(rows.slice(1).map((r) => [r[1], r[13], r[14]])).toEqual(items.map((i) => [i.id, words[i.evidence], i.attestedUntil ?? '']));
+      expect(rows.find((r) => r[1] === 'mission-sociale')!.slice(13)).toEqual(['présumé', '2005-12-31']);
       const convention = rows.find((r) => r[1] === 'cc-2003')!;
       expect(convention[6]).toBe('2007-12-31');
       expect(convention[7].split(', ')).toHaveLength(14);

@@ -9,7 +9,9 @@ export type { TimelineEntry } from '../../src/modules/frameworks/queries/timelin
 export type { HistoryAnswer, AuditEntry } from '../../src/modules/frameworks/queries/history/history.answer.js';
 export type { DiffAnswer } from '../../src/modules/frameworks/queries/diff/diff.answer.js';
 export type { DocumentsAnswer, CitedDocument } from '../../src/modules/frameworks/queries/documents/documents.answer.js';
-export type { FrameworkSummary } from '../../src/infrastructure/read-models/read-model.port.js';
+export type { FrameworkListing as FrameworkSummary } from '../../src/modules/frameworks/queries/list-frameworks/list-frameworks.query.js';
+export type { Evidence } from '../../src/modules/frameworks/domain/state/evidence.js';
+export type { Horizon } from '../../src/modules/frameworks/domain/state/horizon.js';
 export type { PageCatalogue, PageEventType, JsonSchema } from '../../src/platform/web/event-types.js';
 
 /** What the service says when it refuses (400, 409, 422…): the fields at fault, the rule broken, the current revision. */

@@ -12,6 +12,7 @@ import type {
   HistoryAnswer,
   ItemVersionsAnswer,
   PageCatalogue,
+  StateAnswer,
   StateDiff,
 } from './api-types.js';
 
@@ -93,6 +94,8 @@ export const api = {
   /** Every item with its versions: the timeline, the state on any date and each item's versions, in one request. */
   items: (framework: string, knownAt: string | null, minPosition?: number): Promise<ItemVersionsAnswer> =>
     getJson(frameworkPath(framework, 'items', { knownAt, minPosition })),
+  /** The state on one day (the page draws states from `items`; it asks this for the horizon only). */
+  state: (framework: string, at: string, knownAt: string | null): Promise<StateAnswer> => getJson(frameworkPath(framework, 'state', { at, knownAt })),
   history: (framework: string, minPosition?: number): Promise<HistoryAnswer> => getJson(frameworkPath(framework, 'history', { minPosition })),
   diff: (framework: string, from: string, to: string, knownAt: string | null): Promise<DiffAnswer> =>
     getJson(frameworkPath(framework, 'diff', { from, to, knownAt })),

@@ -10,6 +10,7 @@ import { fillAuditFilters, renderAudit } from './audit-view.js';
 import { addYears, dayNum, frDay, frInstant, instantToField, isDay, minDay, numDay, today } from './dates.js';
 import { announceDiff, renderDiff } from './diff-view.js';
 import { byId, clear, h, setText } from './dom.js';
+import { syncHorizon } from './horizon-view.js';
 import { buildModel, nextChange, stateOn } from './items-model.js';
 import { showMessage } from './messages.js';
 import { showPanels, syncLinks } from './panels.js';
@@ -29,7 +30,9 @@ export const errorText = (error: unknown): string => (error instanceof Error ? e
 function showState(): void {
   const model = store.model;
   if (!model || !view.at || model.frameworkId !== view.framework) return;
-  renderState(stateOn(model, view.at));
+  const state = stateOn(model, view.at);
+  renderState(state);
+  syncHorizon(model.frameworkId, state);
   markTimeline();
   updatePrintHeader();
   syncSteps();

@@ -6,6 +6,7 @@
 import { errorText } from './app.js';
 import type { ConventionView, ItemView, PartyView } from './api-types.js';
 import { byId } from './dom.js';
+import { EVIDENCE_LABEL } from './evidence.js';
 import { KIND_LABEL, KIND_OF, KINDS } from './labels.js';
 import { showMessage } from './messages.js';
 import { documentTitleOf, nameOfConvention, store } from './store.js';
@@ -24,7 +25,7 @@ function download(name: string, type: string, content: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-const HEADERS = ['Catégorie', 'Identifiant', 'Nom', 'Depuis', 'Date de la source', 'Approximatif', 'Fin', 'Signataires ou conventions', 'Document', 'Passage', 'Confiance', 'Note', 'Fait (identifiant)'];
+const HEADERS = ['Catégorie', 'Identifiant', 'Nom', 'Depuis', 'Date de la source', 'Approximatif', 'Fin', 'Signataires ou conventions', 'Document', 'Passage', 'Confiance', 'Note', 'Fait (identifiant)', 'Preuve', 'Attesté jusqu’au'];
 const cell = (value: unknown) => {
   const text = value === null || value === undefined ? '' : String(value);
   return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
@@ -54,6 +55,8 @@ export function stateCsv(): string {
         item.source.confidence === 'stated' ? 'énoncé' : 'déduit',
         item.source.note ?? '',
         item.eventId,
+        item.evidence ? EVIDENCE_LABEL[item.evidence] : '',
+        item.attestedUntil ?? '',
       ]);
     }
   }

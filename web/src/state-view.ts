@@ -21,6 +21,7 @@ import {
   plural,
   TERM_CHANGE,
 } from './labels.js';
+import { evidenceBadge, evidenceTag } from './evidence.js';
 import { Footnotes } from './print-notes.js';
 import { approxBadge, conflictBadges, sourceDetails } from './sources.js';
 import { currentFramework, nameOf, nameOfConvention, store, type StateShown } from './store.js';
@@ -51,12 +52,12 @@ function itemHead(item: ItemView, extra?: Child): HTMLElement {
   return h('div', { class: 'item-head' }, [
     h('h4', { class: 'item-name', text: item.name }),
     // The number of its source among the notes of the printed state.
-    context.notes?.mark(item.source, item.name) ?? null,
+    context.notes?.mark(item.source, item.name, item) ?? null,
     item.approximate ? approxBadge(item) : null,
     conflictBadges(item),
     extra ?? null,
-    // Room for what the service will say of the evidence of each item (a later round).
-    h('span', { class: 'evidence-slot', 'data-slot': 'evidence' }),
+    // How the sources support it on the day shown, as the service says.
+    evidenceBadge(item, item.name, nameOfConvention),
     context.versionsLink && VERSIONED.has(context.key) ? versionsLink(context.key, item) : null,
   ]);
 }
@@ -68,7 +69,8 @@ function renderConvention(c: ConventionView): HTMLElement {
   const changes = c.termChanges.map((tc) =>
     h('li', null, [
       h('strong', { text: TERM_CHANGE[tc.kind] || tc.kind }),
-      ` (${dateLabel(tc.effectiveDate)}) : jusqu'à ${isDay(tc.newEnd) ? `au ${frDay(tc.newEnd)}` : `fin ${dateLabel(tc.newEnd)}`}`,
+      ` (${dateLabel(tc.effectiveDate)}) : jusqu'à ${isDay(tc.newEnd) ? `au ${frDay(tc.newEnd)}` : `fin ${dateLabel(tc.newEnd)}`} `,
+      evidenceTag(tc.evidence),
     ]),
   );
   const attrs = {
@@ -77,6 +79,7 @@ function renderConvention(c: ConventionView): HTMLElement {
     'data-start': c.start,
     'data-end': c.end ?? '',
     'data-approximate': String(c.approximate),
+    'data-evidence': c.evidence,
     'data-parties': c.parties.map((p) => p.id).join(' '),
   };
   return h('li', attrs, [
@@ -89,7 +92,7 @@ function renderConvention(c: ConventionView): HTMLElement {
       '.',
     ]),
     c.originalEnd !== null && c.termChanges.length
-      ? h('p', { class: 'item-meta', text: `Terme prévu à la signature : ${dateLabel(c.originalEnd)}.` })
+      ? h('p', { class: 'item-meta term-signed' }, [`Terme prévu à la signature : ${dateLabel(c.originalEnd)} `, evidenceTag(c.source.confidence), '.'])
       : null,
     changes.length
       ? h('div', null, [h('p', { class: 'item-meta', text: 'Reconductions et prorogations :' }), h('ul', { class: 'term-changes' }, changes)])
@@ -110,7 +113,7 @@ function renderConvention(c: ConventionView): HTMLElement {
 /** One signatory; which convention binds it is said only when several are in force that day. */
 function renderParty(p: PartyView, severalConventions: boolean): HTMLElement {
   const bound = severalConventions ? ` ; lié par : ${(p.conventions ?? []).map(nameOfConvention).join(', ')}` : '';
-  return h('li', { class: 'item party', 'data-id': p.id, 'data-approximate': String(p.approximate) }, [
+  return h('li', { class: 'item party', 'data-id': p.id, 'data-approximate': String(p.approximate), 'data-evidence': p.evidence }, [
     itemHead(p, h('span', { class: 'kind-badge', text: PARTY_KIND[p.kind] || p.kind })),
     h('p', { class: 'item-meta', text: `Signataire ${sincePhrase(p)}${bound}.` }),
     sourceDetails(p.source, p.name, p.eventId),
@@ -166,6 +169,7 @@ function renderLasting(kind: StateKey, item: ItemView): HTMLElement {
       id: kind === 'conflicts' ? `conflit-${item.id}` : null,
       'data-id': item.id,
       'data-approximate': String(item.approximate),
+      'data-evidence': item.evidence,
     },
     [
       itemHead(item),

@@ -9,6 +9,7 @@ import type { ConventionView, ItemVersion } from './api-types.js';
 import { ensureDocuments, ensureHistory, errorText } from './app.js';
 import { addDays, dateLabel, edtfBounds, frDay, isDay } from './dates.js';
 import { byId, clear, h, setText, type Child } from './dom.js';
+import { evidenceTag } from './evidence.js';
 import { findItem } from './items-model.js';
 import { KIND_LABEL, plural, TERM_CHANGE } from './labels.js';
 import { sourceDetails } from './sources.js';
@@ -65,13 +66,17 @@ function terms(item: ModelItem): HTMLElement | null {
     ? `Du ${frDay(last.start)} au ${frDay(originalLast)}${coarse(last.startEdtf) || coarse(last.originalEnd) ? ` (dates de la source : ${dateLabel(last.startEdtf)} – ${dateLabel(last.originalEnd)})` : ''}.`
     : `Depuis le ${frDay(last.start)}, sans terme fixé.`;
   const changes = last.termChanges.map((tc) =>
-    h('li', null, [h('strong', { text: TERM_CHANGE[tc.kind] || tc.kind }), ` (${dateLabel(tc.effectiveDate)}) : fin portée ${isDay(tc.newEnd) ? `au ${frDay(tc.newEnd)}` : `à fin ${dateLabel(tc.newEnd)}`}`]),
+    h('li', null, [
+      h('strong', { text: TERM_CHANGE[tc.kind] || tc.kind }),
+      ` (${dateLabel(tc.effectiveDate)}) : fin portée ${isDay(tc.newEnd) ? `au ${frDay(tc.newEnd)}` : `à fin ${dateLabel(tc.newEnd)}`} `,
+      evidenceTag(tc.evidence),
+    ]),
   );
   const after = last.end ? `Du ${frDay(last.start)} au ${frDay(last.end)}${coarse(last.endEdtf) ? ` (fin ${dateLabel(last.endEdtf)})` : ''}.` : `Depuis le ${frDay(last.start)}, sans terme fixé.`;
   return h('div', { class: 'terms' }, [
     h('section', { class: 'term term-signed', 'aria-labelledby': 'terme-signature' }, [
       h('h3', { id: 'terme-signature', text: 'À la signature' }),
-      h('p', { class: 'term-period', text: signed }),
+      h('p', { class: 'term-period' }, [signed, ' ', evidenceTag(last.source.confidence)]),
     ]),
     h('section', { class: 'term term-now', 'aria-labelledby': 'terme-apres' }, [
       h('h3', { id: 'terme-apres', text: 'Après reconductions et prorogations' }),
