@@ -6,7 +6,9 @@
  * view, and the horizon banner in the service's words outside the recorded history. What the page
  * shows is what the service answers (`/state`, `/items`).
  */
-import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { frDay } from '../../web/src/dates.js';
 import { frenchTypography as fr } from '../../web/src/french-typography.js';
@@ -25,6 +27,8 @@ interface Item {
 }
 type State = Record<(typeof KINDS)[number], Item[]> & { outsideHorizon: boolean; horizonNotice?: string; horizon: { from: string; to: string } };
 const WORD: Record<Evidence, string> = { stated: 'énoncé', inferred: 'déduit', presumed: 'présumé' };
+/** The README's screenshot of the evidence goes there. */
+const DOCS = resolve(dirname(fileURLToPath(import.meta.url)), '../../docs');
 const NOTICE = 'L’historique enregistré s’arrête au 31 décembre 2017 : au-delà, rien n’est attesté.';
 
 describe.each(VIEWPORTS)('evidence and the horizon on a %s', (name, viewport) => {
@@ -149,6 +153,10 @@ describe.each(VIEWPORTS)('evidence and the horizon on a %s', (name, viewport) =>
       // One badge opened: its explanation says nothing attests it after 2014.
       await site.locator('details.evidence > summary').click();
       expect(await site.locator('.evidence-help').textContent()).toContain(fr('Les sources l’attestent jusqu’au 31 décembre 2014, pas au-delà.'));
+      if (name === 'desktop') {
+        mkdirSync(DOCS, { recursive: true });
+        await page.locator('#etat').screenshot({ path: join(DOCS, 'web-evidence.png') });
+      }
       expect(await axeViolations(page, axeSource())).toEqual([]);
 
       // Back inside the horizon, the banner goes.

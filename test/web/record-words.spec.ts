@@ -72,6 +72,8 @@ describe('a refused token, in French', () => {
     expect(authProblem({ status: 401 })).toContain('Jeton refusé');
     expect(authProblem({ status: 429, retryAfter: 30 })).toBe('Trop de tentatives : le service refuse pour l’instant. Réessayez dans 30 secondes.');
     expect(authProblem({ status: 429, retryAfter: null })).toBe('Trop de tentatives : le service refuse pour l’instant. Réessayez dans un moment.');
+    expect(authProblem({ status: 429, retryAfter: 1 })).toBe('Trop de tentatives : le service refuse pour l’instant. Réessayez dans 1 seconde.');
+    expect(authProblem({ status: 429, retryAfter: 299 })).toBe('Trop de tentatives : le service refuse pour l’instant. Réessayez dans 5 minutes.');
     expect(authProblem({ status: 403 })).toContain('il faut le rôle administrateur');
     expect(authProblem({ status: 500 })).toBeNull();
     expect(authProblem(new Error('réseau'))).toBeNull();

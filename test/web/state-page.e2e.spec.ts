@@ -144,9 +144,13 @@ describe('the state on a date, in headless Chromium', () => {
         ['party', 'Salon-de-Provence'],
         ['party', 'Vitrolles'],
       ]);
-      const expected = await api<{ cameIntoForce: { id: string }[]; changed: { id: string }[] }>('/api/frameworks/cccs13/diff?from=2005-06-30&to=2007-06-30');
+      const expected = await api<{ cameIntoForce: { id: string; evidence: string }[]; changed: { id: string }[] }>('/api/frameworks/cccs13/diff?from=2005-06-30&to=2007-06-30');
       expect(await page.$$eval('#diff-result [data-list="diff-entres"] > li', (els) => els.map((el) => el.getAttribute('data-id')))).toEqual(
         expected.cameIntoForce.map((e) => e.id),
+      );
+      // Each with its evidence on the later date, as the service answers it.
+      expect(await page.$$eval('#diff-result [data-list="diff-entres"] > li', (els) => els.map((el) => el.querySelector('.evidence-tag')?.getAttribute('data-evidence')))).toEqual(
+        expected.cameIntoForce.map((e) => e.evidence),
       );
       expect(await page.$$eval('#diff-result [data-list="diff-modifies"] > li', (els) => els.map((el) => el.getAttribute('data-id')))).toEqual(
         expected.changed.map((e) => e.id),

@@ -1,7 +1,8 @@
 /** What came into force, ended or changed between two dates, and the facts dated in between. */
-import type { DiffAnswer, StateDiff, StateKey } from './api-types.js';
+import type { DiffAnswer, Evidence, StateDiff, StateKey } from './api-types.js';
 import { dateLabel, frDay, frInstant, isDay, sincePhrase } from './dates.js';
 import { byId, clear, h, setText } from './dom.js';
+import { EVIDENCE_LABEL, evidenceTag } from './evidence.js';
 import { FIELD_LABEL, FIGURE_LABEL, KIND_LABEL, keyOfKind, MISSION_DOMAIN, plural, TERM_CHANGE } from './labels.js';
 import { approxBadge, sourceDetails } from './sources.js';
 import { nameOfConvention, store } from './store.js';
@@ -10,6 +11,8 @@ function describeValue(field: string, value: unknown): string {
   if (value === null || value === undefined) return '—';
   if (typeof value === 'boolean') return value ? 'oui' : 'non';
   if (isDay(value)) return frDay(value);
+  if (typeof value === 'string' && (field === 'evidence' || field === 'supersedesEvidence')) return EVIDENCE_LABEL[value as Evidence] ?? value;
+  if (typeof value === 'string' && (field === 'carriedOverFrom' || field === 'partiesCarriedOverFrom')) return nameOfConvention(value);
   if (typeof value === 'string') return /Edtf$/.test(field) || field === 'originalEnd' ? dateLabel(value) : value;
   if (typeof value === 'number') return String(value);
   if (Array.isArray(value)) {
@@ -97,6 +100,8 @@ export function diffColumns(
         h('strong', { class: 'diff-name', text: e.name }),
         `, ${sincePhrase({ since: e.since, approximate: e.approximate, sinceEdtf })} `,
         e.approximate ? approxBadge({ since: e.since, sinceEdtf }) : null,
+        e.approximate ? ' ' : null,
+        evidenceTag(e.evidence),
       ]);
     }),
     column('termines', 'Terminés', diff.ended, (e) =>

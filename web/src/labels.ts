@@ -105,6 +105,12 @@ export const FIELD_LABEL: Record<string, string> = {
   accounts: 'Versions',
   resolution: 'Résolution',
   about: 'Concerne',
+  evidence: 'Preuve',
+  attestedUntil: 'Attesté jusqu’au',
+  carriedOverFrom: 'Reporté de',
+  partiesCarriedOverFrom: 'Signataires reportés de',
+  supersedesEvidence: 'Preuve du remplacement',
+  lastsFor: 'Adopté pour la durée de',
 };
 export const FIGURE_LABEL: Record<string, string> = {
   ceilingPercent: 'Plafond (%)',

@@ -111,13 +111,19 @@ export function problemsOf(status: number, body: ErrorBody, identityKey: string 
   return [{ path: null, message: body.message ?? `Le service a répondu ${status}.` }];
 }
 
+/** « 42 secondes », or from two minutes on « 5 minutes » (rounded up). */
+function waitWords(seconds: number): string {
+  if (seconds < 120) return `${seconds} seconde${seconds > 1 ? 's' : ''}`;
+  return `${Math.ceil(seconds / 60)} minutes`;
+}
+
 /** What a refusal of the token means, in French: 401 (unknown token), 429 (too many attempts, and how long to wait), 403. */
 export function authProblem(error: unknown): string | null {
   if (typeof error !== 'object' || error === null || typeof (error as { status?: unknown }).status !== 'number') return null;
   const { status, retryAfter } = error as { status: number; retryAfter?: number | null };
   if (status === 401) return 'Jeton refusé : le service ne reconnaît pas ce jeton. Vérifiez-le (sans espace avant ni après) ou demandez-en un à l’administrateur du service.';
   if (status === 429) {
-    const wait = typeof retryAfter === 'number' ? ` dans ${retryAfter} seconde${retryAfter > 1 ? 's' : ''}` : ' dans un moment';
+    const wait = typeof retryAfter === 'number' ? ` dans ${waitWords(retryAfter)}` : ' dans un moment';
     return `Trop de tentatives : le service refuse pour l’instant. Réessayez${wait}.`;
   }
   if (status === 403) return 'Ce jeton ne permet pas cette action : il faut le rôle administrateur pour corriger ou retirer un fait.';

@@ -39,14 +39,15 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(): Promise<Harness> {
+/** `settings`: more of the service's configuration (environment variables), for the tests that need it. */
+export async function startHarness(settings: Record<string, string> = {}): Promise<Harness> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium not found at ${CHROMIUM}: the browser tests need a real Chromium. Install it (apt-get install -y chromium) or set CHROMIUM_PATH.`);
   }
   mkdirSync(ARTIFACTS, { recursive: true });
   const dataDir = mkdtempSync(join(tmpdir(), 'governance-browser-'));
   // API_ADMINS: some tests record a correction (an admin's write).
-  const app: INestApplication = await createHttpApp(loadConfig({ DATA_DIR: dataDir, API_TOKENS: `secretariat=${TOKEN},greffe=${RECORDER_TOKEN}`, API_ADMINS: 'secretariat' }), {
+  const app: INestApplication = await createHttpApp(loadConfig({ DATA_DIR: dataDir, API_TOKENS: `secretariat=${TOKEN},greffe=${RECORDER_TOKEN}`, API_ADMINS: 'secretariat', ...settings }), {
     logger: false,
   });
   await app.listen(0, '127.0.0.1');
