@@ -197,6 +197,23 @@ describe.each(VIEWPORTS)('evidence and the horizon on a %s', (name, viewport) =>
     SLOW,
   );
 
+  it(
+    'as known at an instant before anything was recorded, the banner gives the service’s notice for that instant',
+    async () => {
+      const known = '2020-01-01T00:00:00.000Z';
+      const answer = (await (await fetch(`${harness.base}/api/frameworks/cccs13/state?at=2007-06-30&knownAt=${known}`)).json()) as State;
+      expect(answer.outsideHorizon).toBe(true);
+      await openAt(page, harness.base, `?framework=cccs13&at=2007-06-30&knownAt=${known}`, '2007-06-30', known);
+      await horizonShown('outside');
+      expect(await page.textContent('#horizon .horizon-banner')).toBe(fr(`⚠ ${answer.horizonNotice}`));
+      // Back to everything recorded: inside the horizon again, known from the framework's listing.
+      await page.click('#known-at-clear');
+      await horizonShown('inside');
+      expect(await page.locator('#horizon .horizon-banner').count()).toBe(0);
+    },
+    SLOW,
+  );
+
   it('logged no error and was never refused', () => {
     expect(harness.pageErrors).toEqual([]);
     expect(harness.elsewhere).toEqual([]);

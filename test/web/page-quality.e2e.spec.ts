@@ -158,7 +158,21 @@ describe.each(VIEWPORTS)('the page on a %s', (name, viewport) => {
       const views: [string, () => Promise<void>][] = [
         ['default', async () => void (await page.goto(`${harness.base}/`), await page.waitForSelector('#etat[aria-busy="false"][data-at]'))],
         ['2007 with sources open', async () => (await openAt(page, harness.base, '?framework=cccs13&at=2007-06-30', '2007-06-30'), await openAll())],
-        ['known at 2020', () => openAt(page, harness.base, '?framework=cccs13&at=2007-06-30&knownAt=2020-01-01T00:00:00Z', '2007-06-30', '2020-01-01T00:00:00Z')],
+        [
+          'known at 2020 (nothing recorded yet: the banner says so)',
+          async () => {
+            await openAt(page, harness.base, '?framework=cccs13&at=2007-06-30&knownAt=2020-01-01T00:00:00Z', '2007-06-30', '2020-01-01T00:00:00Z');
+            await page.waitForSelector('#horizon[data-state="outside"] .horizon-banner');
+          },
+        ],
+        [
+          'outside the horizon, every evidence badge open',
+          async () => {
+            await openAt(page, harness.base, '?framework=cccs13&at=2030-01-01', '2030-01-01');
+            await page.waitForSelector('#horizon[data-state="outside"] .horizon-banner');
+            await page.$$eval('#etat details.evidence', (els) => els.forEach((el) => ((el as unknown as { open: boolean }).open = true)));
+          },
+        ],
         [
           'diff',
           async () => {

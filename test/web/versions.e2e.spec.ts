@@ -62,7 +62,8 @@ describe.each(VIEWPORTS)('the versions of an item on a %s', (name, viewport) => 
       }
       expect(await page.textContent('#version-2 .version-fact-list')).toContain('Convention reconduite');
       // At its signing, and after its renewals and extensions, side by side.
-      expect(await page.textContent('.term-signed .term-period')).toBe(fr('Du 1er janvier 2003 au 31 décembre 2005 (dates de la source : 2003 – 2005).'));
+      // The term as signed is stated by the source (● énoncé); the renewals say their own evidence.
+      expect(await page.textContent('.term-signed .term-period')).toBe(fr('Du 1er janvier 2003 au 31 décembre 2005 (dates de la source : 2003 – 2005). ● énoncé'));
       expect(await page.textContent('.term-now .term-period')).toBe(fr('Du 1er janvier 2003 au 31 décembre 2007 (fin 2007).'));
       expect(await page.locator('.term-now .term-changes li').count()).toBe(2);
       const [signed, now] = await boxes(page, '.terms .term');
