@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { frenchTypography as fr, quoted } from '../../web/src/french-typography.js';
 import { CCCS13_SEED } from '../../src/modules/frameworks/seed/cccs13.seed.js';
 import { focused } from './support/in-page.js';
-import { ARTIFACTS, DESKTOP, openAt, shown, SLOW, startHarness, TOKEN, urlParams, VIEWPORTS, type Harness } from './support/harness.js';
+import { ARTIFACTS, auditShown, DESKTOP, openAt, shown, SLOW, startHarness, TOKEN, urlParams, VIEWPORTS, type Harness } from './support/harness.js';
 
 describe('the audit log, in headless Chromium', () => {
   let harness: Harness;
@@ -40,6 +40,8 @@ describe('the audit log, in headless Chromium', () => {
         const item = phone.locator('#liste-parties > li[data-id="vitrolles"]');
         await item.locator('details.source > summary').click();
         const link = item.locator(`a[href="#fait-${vitrolles.eventId}"]`);
+        // The log's numbers come with the first source opened.
+        await link.filter({ hasText: 'n°' }).waitFor();
         expect(await link.textContent()).toBe(fr(`n° ${vitrolles.position} du journal d’audit`));
         await link.click();
         await phone.waitForFunction((id) => (globalThis as unknown as { document: { activeElement: { id: string } | null } }).document.activeElement?.id === id, `fait-${vitrolles.eventId}`);
@@ -71,6 +73,7 @@ describe('the audit log, in headless Chromium', () => {
       aubagneEventId = ((await appended.json()) as { eventId: string }).eventId;
       await openAt(page, harness.base, '?framework=cccs13&at=2007-06-30', '2007-06-30');
       expect(await partyIds()).toContain('aubagne');
+      await auditShown(page);
       expect(await page.getAttribute(`#fait-${aubagneEventId}`, 'class')).toBe('uncorrected');
 
       // To the millisecond: the instant the seed was recorded, before the new fact.
@@ -111,6 +114,7 @@ describe('the audit log, in headless Chromium', () => {
       expect(corrected.status).toBe(201);
       const correction = ((await corrected.json()) as { eventId: string }).eventId;
       await openAt(page, harness.base, '?framework=cccs13&at=2007-06-30', '2007-06-30');
+      await auditShown(page);
       expect(await page.textContent(`#fait-${aubagneEventId} td:last-child`)).toBe(fr(`corrigé par n° ${CCCS13_SEED.length + 2}`));
       expect(await page.textContent(`#fait-${correction} td:last-child`)).toBe(fr(`correction corrige le fait n° ${CCCS13_SEED.length + 1}`));
       expect(await page.textContent(`#fait-${correction} .fact-name`)).toBe(fr(`fait n° ${CCCS13_SEED.length + 1} : Délibération d’avril, non de mars`));
@@ -130,5 +134,6 @@ describe('the audit log, in headless Chromium', () => {
   it('loaded nothing from elsewhere and logged no error', () => {
     expect(harness.elsewhere).toEqual([]);
     expect(harness.pageErrors).toEqual([]);
+    expect(harness.refusals).toEqual([]);
   });
 });

@@ -18,10 +18,10 @@ describe.each(VIEWPORTS)('the address and the history on a %s', (name, viewport)
   }, SLOW);
   afterAll(() => harness?.close());
 
-  /** Everything the page loads for a view is there: state, timeline, diff. */
+  /** Everything the page loads for a view is there: state, timeline, and the diff when the address asks for one. */
   async function settled(at: string, knownAt = '') {
     await shown(page, at, knownAt);
-    await page.waitForSelector('#diff-result[aria-busy="false"]');
+    if (urlParams(page).has('from')) await page.waitForSelector('#diff-result[aria-busy="false"]');
   }
 
   it.each([
@@ -142,5 +142,6 @@ describe.each(VIEWPORTS)('the address and the history on a %s', (name, viewport)
   it('loaded nothing from elsewhere and logged no error', () => {
     expect(harness.elsewhere).toEqual([]);
     expect(harness.pageErrors).toEqual([]);
+    expect(harness.refusals).toEqual([]);
   });
 });

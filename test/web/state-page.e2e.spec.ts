@@ -118,7 +118,10 @@ describe('the state on a date, in headless Chromium', () => {
       await item.locator('details.source > summary').click();
       expect(await passage.isVisible()).toBe(true);
       expect(await passage.textContent()).toBe(quoted(expected.source!.passage));
-      expect(await item.locator('details.source .document').textContent()).toBe(fr(expected.source!.document));
+      // The document by its title, with its reference in small print (the titles load with the first source opened).
+      await item.locator('details.source .document[data-titled="true"]').waitFor();
+      expect(await item.locator('details.source .document').textContent()).toBe(`Historique de la Convention cadre des centres sociaux des Bouches-du-Rhône (${expected.source!.document})`);
+      expect(await item.locator('details.source .document .document-ref').textContent()).toBe(`(${expected.source!.document})`);
       expect(await item.locator('details.source .confidence').textContent()).toBe(expected.source!.confidence === 'stated' ? 'énoncé' : 'déduit');
       if (expected.source!.note) expect(await item.locator('details.source .note').textContent()).toBe(fr(expected.source!.note));
       await item.screenshot({ path: join(ARTIFACTS, 'source-vitrolles.png') });
@@ -141,9 +144,13 @@ describe('the state on a date, in headless Chromium', () => {
         ['party', 'Salon-de-Provence'],
         ['party', 'Vitrolles'],
       ]);
-      const expected = await api<{ cameIntoForce: { id: string }[]; changed: { id: string }[] }>('/api/frameworks/cccs13/diff?from=2005-06-30&to=2007-06-30');
+      const expected = await api<{ cameIntoForce: { id: string; evidence: string }[]; changed: { id: string }[] }>('/api/frameworks/cccs13/diff?from=2005-06-30&to=2007-06-30');
       expect(await page.$$eval('#diff-result [data-list="diff-entres"] > li', (els) => els.map((el) => el.getAttribute('data-id')))).toEqual(
         expected.cameIntoForce.map((e) => e.id),
+      );
+      // Each with its evidence on the later date, as the service answers it.
+      expect(await page.$$eval('#diff-result [data-list="diff-entres"] > li', (els) => els.map((el) => el.querySelector('.evidence-tag')?.getAttribute('data-evidence')))).toEqual(
+        expected.cameIntoForce.map((e) => e.evidence),
       );
       expect(await page.$$eval('#diff-result [data-list="diff-modifies"] > li', (els) => els.map((el) => el.getAttribute('data-id')))).toEqual(
         expected.changed.map((e) => e.id),
@@ -285,5 +292,6 @@ describe('the state on a date, in headless Chromium', () => {
   it('loaded nothing from elsewhere and logged no error', () => {
     expect(harness.elsewhere).toEqual([]);
     expect(harness.pageErrors).toEqual([]);
+    expect(harness.refusals).toEqual([]);
   });
 });

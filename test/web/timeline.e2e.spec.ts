@@ -72,7 +72,7 @@ describe.each(VIEWPORTS)('the timeline on a %s', (name, viewport) => {
   );
 
   it(
-    'gives every mark a lane of its own with its name: the five marks of 19 May 2000 are all named',
+    'gives every mark a lane of its own with its name: the five marks of 19 May 2000 (three milestones, two contradictions) are all named',
     async () => {
       const marks = await page.$$eval('#timeline .mark', (els) => els.map((el) => ({ date: el.getAttribute('data-date'), lane: el.getAttribute('data-lane'), label: el.getAttribute('data-label') })));
       const lanes = new Set(marks.map((m) => m.lane));
@@ -259,5 +259,6 @@ describe.each(VIEWPORTS)('the timeline on a %s', (name, viewport) => {
   it('loaded nothing from elsewhere and logged no error', () => {
     expect(harness.elsewhere).toEqual([]);
     expect(harness.pageErrors).toEqual([]);
+    expect(harness.refusals).toEqual([]);
   });
 });

@@ -15,19 +15,11 @@ function externalUrls(text: string): string[] {
   );
 }
 
-/** The modules loaded from main.js, following every relative import (paths as served). */
-async function scriptGraph(http: ReturnType<typeof request>): Promise<string[]> {
-  const seen = new Set<string>();
-  const queue = ['/assets/js/main.js'];
-  while (queue.length > 0) {
-    const path = queue.shift()!;
-    if (seen.has(path)) continue;
-    seen.add(path);
-    const res = await http.get(path).expect(200);
-    expect(res.headers['content-type']).toMatch(/^text\/javascript; charset=utf-8/);
-    for (const m of res.text.matchAll(/^\s*(?:import|export)\b[^;]*?\bfrom\s+'([^']+)'/gm)) queue.push(new URL(m[1], `http://x${path}`).pathname);
-  }
-  return [...seen];
+/** The module ids of the page's one script (web/build.mjs puts every module the page uses in it). */
+async function scriptModules(http: ReturnType<typeof request>): Promise<{ ids: string[]; text: string }> {
+  const res = await http.get('/assets/js/main.js').expect(200);
+  expect(res.headers['content-type']).toMatch(/^text\/javascript; charset=utf-8/);
+  return { ids: [...res.text.matchAll(/^"([^"]+)": function \(exports, require\)/gm)].map((m) => m[1]), text: res.text };
 }
 const styleSheets = (html: string) => [...html.matchAll(/<link rel="stylesheet" href="([^"]+)">/g)].map((m) => m[1]);
 
@@ -71,7 +63,10 @@ describe('web page and OpenAPI documentation (HTTP)', () => {
         expect(html).toContain(label);
       }
       expect(html).toContain('<script type="module" src="/assets/js/main.js"></script>');
-      expect(html).toContain('<link rel="stylesheet" href="/assets/styles/base.css">');
+      expect(html).toContain('<link rel="stylesheet" href="/assets/styles/page.css">');
+      // One script and one style sheet: the first view costs few requests.
+      expect(html.match(/<script\b/g)).toHaveLength(1);
+      expect(html.match(/<link rel="stylesheet"/g)).toHaveLength(1);
       // No inline script (the content security policy would refuse it).
       expect([...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)].every((m) => m[1].trim() === '' && /\bsrc=/.test(m[0]))).toBe(true);
     });
@@ -102,7 +97,7 @@ describe('web page and OpenAPI documentation (HTTP)', () => {
 
     it('loads nothing from elsewhere (no CDN, no web font)', async () => {
       expect(externalUrls(html)).toEqual([]);
-      for (const path of await scriptGraph(http)) expect(externalUrls((await http.get(path)).text)).toEqual([]);
+      expect(externalUrls((await scriptModules(http)).text)).toEqual([]);
       for (const path of styleSheets(html)) {
         const css = (await http.get(path).expect(200)).text;
         expect(externalUrls(css)).toEqual([]);
@@ -117,26 +112,65 @@ describe('web page and OpenAPI documentation (HTTP)', () => {
       html = (await http.get('/').expect(200)).text;
     });
 
-    it('serves every module the page imports, as JavaScript, from this origin', async () => {
-      const modules = await scriptGraph(http);
-      expect(modules).toEqual(expect.arrayContaining(['/assets/js/main.js', '/assets/js/api.js', '/assets/js/timeline-draw.js']));
-      const api = (await http.get('/assets/js/api.js')).text;
-      // It speaks to the JSON API of the service.
-      for (const path of ["'state'", "'timeline'", "'history'", "'diff'", "'/api/frameworks'"]) expect(api).toContain(path);
-      // Types shared with the server are imported as types only: nothing of the server is loaded.
-      for (const path of modules) expect(path).toMatch(/^\/assets\/js\/[a-z0-9-]+\.js$/);
+    it('serves the page as one script holding its modules and the pure modules it shares with the server', async () => {
+      const { ids, text } = await scriptModules(http);
+      expect(ids).toEqual(expect.arrayContaining(['web/src/main.ts', 'web/src/api.ts', 'web/src/timeline-draw.ts', 'web/src/record-view.ts']));
+      // The French dates are the server's own module, not a copy.
+      expect(ids).toContain('src/libs/french/french-dates.ts');
+      for (const id of ids) expect(id).toMatch(/^(web\/src\/[a-z0-9-]+|src\/libs\/[a-z0-9/-]+)\.ts$/);
+      // It speaks to the JSON API of the service: one answer draws the timeline and the state on any date.
+      for (const path of ["'items'", "'history'", "'diff'", "'documents'", "'/api/frameworks'", "'/assets/event-types.json'"]) expect(text).toContain(path);
+      expect(text).not.toMatch(/\bimport\s*\(|^\s*import\s/m);
+      // No copy of the service's descriptions of the facts: the page shows their label and summary.
+      expect(ids).not.toContain('web/src/event-subject.ts');
     });
 
-    it('serves the style sheets as CSS, with a narrow-screen layout and a visible focus', async () => {
+    it('serves its files compressed (brotli or gzip) when the browser accepts it', async () => {
+      for (const path of ['/', '/assets/js/main.js', '/assets/styles/page.css', '/assets/event-types.json']) {
+        const plain = await http.get(path).set('Accept-Encoding', 'identity').expect(200);
+        expect(plain.headers['content-encoding']).toBeUndefined();
+        expect(plain.headers.vary).toBe('Accept-Encoding');
+        for (const encoding of ['br', 'gzip']) {
+          const res = await http.get(path).set('Accept-Encoding', encoding).buffer(true).parse((r, done) => {
+            const chunks: Buffer[] = [];
+            r.on('data', (c: Buffer) => chunks.push(c));
+            r.on('end', () => done(null, Buffer.concat(chunks)));
+          });
+          expect(res.headers['content-encoding']).toBe(encoding);
+          expect(Number(res.headers['content-length'])).toBeLessThan(Buffer.byteLength(plain.text));
+        }
+      }
+    });
+
+    it('serves the event catalogue the recording form is made from: French labels, identities, schemas with EDTF fields marked', async () => {
+      const catalogue = (await http.get('/assets/event-types.json').expect(200)).body as {
+        types: { type: string; label: string; family: string; identity: { key: string | null; kind: string; creates: boolean } | null; data: { properties: Record<string, { format?: string }> } }[];
+        source: { required: string[] };
+        createFramework: { properties: Record<string, { format?: string }> };
+      };
+      const byType = Object.fromEntries(catalogue.types.map((t) => [t.type, t]));
+      expect(byType.ConventionExtended).toMatchObject({ label: 'Convention prorogée', family: 'fact', identity: { key: 'conventionId', kind: 'convention', creates: false } });
+      expect(byType.ConventionSigned.data.properties.start.format).toBe('edtf');
+      expect(byType.ConventionSigned.data.properties.end.format).toBe('edtf');
+      expect(byType.ConventionSigned.data.properties.name.format).toBeUndefined();
+      expect(byType.FactCorrected).toMatchObject({ family: 'correction', identity: null });
+      expect(catalogue.createFramework.properties.effectiveDate.format).toBe('edtf');
+      expect(catalogue.source.required.sort()).toEqual(['confidence', 'document', 'passage']);
+      const openapi = (await http.get('/docs-json').expect(200)).body as { components: { schemas: Record<string, { properties: Record<string, unknown> }> } };
+      for (const t of catalogue.types) expect(Object.keys(t.data.properties).sort()).toEqual(Object.keys(openapi.components.schemas[`${t.type}Data`].properties).sort());
+    });
+
+    it('serves the style sheets as one CSS file, with a narrow-screen layout, a visible focus and print rules', async () => {
       const sheets = await Promise.all(styleSheets(html).map((path) => http.get(path).expect(200)));
-      expect(sheets.length).toBeGreaterThanOrEqual(2);
+      expect(sheets.length).toBe(1);
       for (const res of sheets) expect(res.headers['content-type']).toMatch(/^text\/css; charset=utf-8/);
       const css = sheets.map((res) => res.text).join('\n');
       expect(css).toContain('@media (max-width: 400px)');
       expect(css).toContain(':focus-visible');
+      expect(css).toContain('@media print');
     });
 
-    it.each(['/', '/assets/js/main.js', '/assets/styles/base.css'])('%s: nosniff, an ETag, and 304 when the browser has it', async (path) => {
+    it.each(['/', '/assets/js/main.js', '/assets/styles/page.css', '/assets/event-types.json'])('%s: nosniff, an ETag, and 304 when the browser has it', async (path) => {
       const first = await http.get(path).expect(200);
       expect(first.headers['x-content-type-options']).toBe('nosniff');
       expect(first.headers['cache-control']).toBe('no-cache');
@@ -202,6 +236,7 @@ describe('web page and OpenAPI documentation (HTTP)', () => {
           '/api/admin/verify',
           '/api/frameworks',
           '/api/frameworks/{id}/diff',
+          '/api/frameworks/{id}/documents',
           '/api/frameworks/{id}/events',
           '/api/frameworks/{id}/history',
           '/api/frameworks/{id}/items',

@@ -1,53 +1,55 @@
 /**
  * What the page does when the view changes: which answers to load, in which order, and what to draw
  * (a later request wins over an earlier one still under way), and the history entry it makes.
+ * The first view costs one answer of the service beyond the list of frameworks: every item's
+ * versions (`/items`), from which the state on any date and the timeline are drawn. The differences
+ * between two dates, the audit log and the documents' titles are loaded when they are wanted.
  */
 import { api } from './api.js';
-import { fillSelect, renderAudit } from './audit-view.js';
+import { fillAuditFilters, renderAudit } from './audit-view.js';
 import { addYears, dayNum, frDay, frInstant, instantToField, isDay, minDay, numDay, today } from './dates.js';
 import { announceDiff, renderDiff } from './diff-view.js';
 import { byId, clear, h, setText } from './dom.js';
-import { EVENT_TYPE } from './labels.js';
+import { syncHorizon } from './horizon-view.js';
+import { buildModel, nextChange, stateOn } from './items-model.js';
 import { showMessage } from './messages.js';
+import { showPanels, syncLinks } from './panels.js';
+import { updatePrintHeader } from './print-view.js';
+import { completeSources } from './sources.js';
 import { renderState } from './state-view.js';
-import { currentFramework, indexHistory, store } from './store.js';
+import { currentFramework, indexHistory, store, type HistoryIndex } from './store.js';
 import { markTimeline, renderTimeline, updateCursor } from './timeline-draw.js';
-import { loadTimelineModel } from './timeline-model.js';
 import { commitUrl, view, type HistoryMode, type View } from './view-state.js';
 
-const seq = { state: 0, model: 0, diff: 0, history: 0 };
+const seq = { model: 0, diff: 0, history: 0, documents: 0 };
+/** The differences and the audit log are loaded once the reader reaches them (or asks for them). */
+export const wanted = { diff: false, history: false };
 export const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-let stateTimer: ReturnType<typeof setTimeout> | undefined;
-
-async function loadState(): Promise<void> {
-  clearTimeout(stateTimer);
-  if (!view.framework || !view.at) return;
-  const mine = ++seq.state;
-  byId('etat').setAttribute('aria-busy', 'true');
-  try {
-    const state = await api.state(view.framework, view.at, view.knownAt);
-    if (mine !== seq.state) return;
-    renderState(state);
-    markTimeline();
-  } catch (error) {
-    if (mine !== seq.state) return;
-    byId('etat').setAttribute('aria-busy', 'false');
-    showMessage(errorText(error));
-  }
+/** Draws the state on the day shown, from the items' versions (no request). */
+function showState(): void {
+  const model = store.model;
+  if (!model || !view.at || model.frameworkId !== view.framework) return;
+  const state = stateOn(model, view.at);
+  renderState(state);
+  syncHorizon(model.frameworkId, state);
+  markTimeline();
+  updatePrintHeader();
+  syncSteps();
 }
 
 /**
  * Shows another view: what changed is loaded again, and the address follows (`push` for a view the
  * reader chose, `none` when the address already says it, on Back and Forward).
  */
-export function changeView(patch: Partial<View>, mode: HistoryMode, options: { debounce?: boolean } = {}): void {
+export function changeView(patch: Partial<View>, mode: HistoryMode): void {
   const before = { ...view };
   Object.assign(view, patch);
   if (view.at && !isDay(view.at)) view.at = before.at;
   if (view.framework !== before.framework) {
     store.model = null;
     store.history = null;
+    store.documents = null;
     byId<HTMLSelectElement>('framework').value = view.framework ?? '';
     void loadFramework(mode);
     return;
@@ -58,17 +60,15 @@ export function changeView(patch: Partial<View>, mode: HistoryMode, options: { d
   }
   syncControls();
   commitUrl(mode);
+  syncLinks();
   const knownChanged = view.knownAt !== before.knownAt;
   if (knownChanged) {
     renderAudit();
-    loadModel().catch((error: unknown) => showMessage(errorText(error)));
-  }
-  if (knownChanged || view.at !== before.at) {
-    clearTimeout(stateTimer);
-    if (options.debounce) stateTimer = setTimeout(() => void loadState(), 150);
-    else void loadState();
-  }
+    reloadModel().catch((error: unknown) => showMessage(errorText(error)));
+  } else if (view.at !== before.at) showState();
+  if (view.diffShown && !before.diffShown) wanted.diff = true;
   if (knownChanged || view.from !== before.from || view.to !== before.to || view.diffShown !== before.diffShown) void loadDiff();
+  if (view.item !== before.item || view.panel !== before.panel || JSON.stringify(view.amend) !== JSON.stringify(before.amend)) showPanels(before);
 }
 
 /** The controls show the view: date field, slider, known-at field, diff dates, timeline cursor. */
@@ -83,8 +83,21 @@ function syncControls(): void {
   if (view.from) byId<HTMLInputElement>('diff-from').value = view.from;
   if (view.to) byId<HTMLInputElement>('diff-to').value = view.to;
   syncSlider();
+  syncSteps();
   updateCursor();
   markTimeline();
+}
+
+/** « Modification précédente / suivante »: the days something starts or stops, before and after the day shown. */
+function syncSteps(): void {
+  const model = store.model;
+  for (const [id, step] of [['change-prev', -1], ['change-next', 1]] as const) {
+    const button = byId<HTMLButtonElement>(id);
+    const day = model && view.at ? nextChange(model, view.at, step) : null;
+    button.disabled = day === null;
+    button.setAttribute('data-day', day ?? '');
+    setText(byId(`${id}-date`), day ? ` (${frDay(day)})` : '');
+  }
 }
 
 function syncSlider(): void {
@@ -105,21 +118,24 @@ function setupSlider(): void {
   syncSlider();
 }
 
-async function loadModel(): Promise<boolean> {
+/** Loads every item's versions again (after a write: once the read models hold `minPosition`), and draws them. */
+export async function reloadModel(minPosition?: number): Promise<boolean> {
   if (!view.framework) return false;
   const mine = ++seq.model;
   byId('timeline').setAttribute('data-ready', 'false');
-  const model = await loadTimelineModel(view.framework, view.knownAt);
+  byId('etat').setAttribute('aria-busy', 'true');
+  const model = buildModel(await api.items(view.framework, view.knownAt, minPosition));
   if (mine !== seq.model) return false;
   store.model = model;
   setupSlider();
   renderTimeline();
+  showState();
   return true;
 }
 
-async function loadDiff(): Promise<void> {
+export async function loadDiff(): Promise<void> {
   const { from, to } = view;
-  if (!view.framework || !isDay(from) || !isDay(to)) return;
+  if (!wanted.diff || !view.framework || !isDay(from) || !isDay(to)) return;
   const mine = ++seq.diff;
   const out = byId('diff-result');
   out.setAttribute('aria-busy', 'true');
@@ -137,30 +153,60 @@ async function loadDiff(): Promise<void> {
   }
 }
 
-async function loadHistory(): Promise<void> {
-  if (!view.framework) return;
+/** The audit log (loaded once, again after a write); the sources shown get their log numbers. */
+export async function ensureHistory(options: { reload?: boolean; minPosition?: number } = {}): Promise<HistoryIndex | null> {
+  const framework = view.framework;
+  if (!framework) return null;
+  if (store.history && !options.reload) return store.history;
   const mine = ++seq.history;
-  const answer = await api.history(view.framework);
-  if (mine !== seq.history) return;
+  const answer = await api.history(framework, options.minPosition);
+  if (mine !== seq.history || framework !== view.framework) return store.history;
   store.history = indexHistory(answer.events);
-  const actors = [...new Set(answer.events.map((e) => e.recordedBy))].sort();
-  const types = [...new Set(answer.events.map((e) => e.type))];
-  fillSelect(byId<HTMLSelectElement>('audit-actor'), actors);
-  fillSelect(byId<HTMLSelectElement>('audit-type'), types, EVENT_TYPE);
-  const events = answer.events;
-  setText(
-    byId('known-at-bornes'),
-    events.length ? `Enregistrements du ${frInstant(events[0].recordedAt)} au ${frInstant(events[events.length - 1].recordedAt)}.` : '',
-  );
-  renderAudit();
+  fillAuditFilters();
+  if (wanted.history) renderAudit();
+  completeSources();
+  return store.history;
+}
+
+/** The titles of the documents the sources cite; the sources shown get them. */
+export async function ensureDocuments(reload = false): Promise<void> {
+  const framework = view.framework;
+  if (!framework || (store.documents && !reload)) return;
+  const mine = ++seq.documents;
+  const answer = await api.documents(framework);
+  if (mine !== seq.documents || framework !== view.framework) return;
+  store.documents = new Map(answer.documents.map((d) => [d.document, d.title]));
+  completeSources();
+}
+
+/** The audit log, once the reader reaches it. */
+export function showHistory(): void {
+  if (wanted.history) return;
+  wanted.history = true;
+  if (store.history) renderAudit();
+  else ensureHistory().catch((error: unknown) => showMessage(errorText(error)));
+}
+/** The differences, once the reader reaches them. */
+export function showDiff(): void {
+  if (wanted.diff) return;
+  wanted.diff = true;
+  void loadDiff();
+}
+
+/** After a write: everything shown is loaded again, from the read models that hold it. */
+export async function afterWrite(position: number): Promise<void> {
+  store.frameworks = await api.frameworks().catch(() => store.frameworks);
+  await Promise.all([reloadModel(position), ensureHistory({ reload: true, minPosition: position }), store.documents ? ensureDocuments(true) : null]);
+  void loadDiff();
 }
 
 /** Loads everything of the framework shown; without a date, shows the last day of its history (or today). */
 export async function loadFramework(mode: HistoryMode): Promise<boolean> {
   const fw = currentFramework();
   setText(byId('framework-title'), fw ? fw.name + (fw.description ? ` — ${fw.description}` : '') : '');
+  setText(byId('known-at-bornes'), fw ? `Enregistrements du ${frInstant(fw.createdAt)} au ${frInstant(fw.updatedAt)}.` : '');
   try {
-    await Promise.all([loadModel(), loadHistory()]);
+    const loaded = await reloadModel();
     const model = store.model;
     if (!view.at && model) view.at = minDay(today(), numDay(model.axisMax));
     if (!view.at) view.at = today();
@@ -171,8 +217,12 @@ export async function loadFramework(mode: HistoryMode): Promise<boolean> {
     }
     syncControls();
     commitUrl(mode);
-    await Promise.all([loadState(), loadDiff()]);
-    return true;
+    showState();
+    if (view.diffShown) wanted.diff = true;
+    void loadDiff();
+    if (wanted.history) void ensureHistory();
+    showPanels(null);
+    return loaded;
   } catch (error) {
     showMessage(errorText(error));
     return false;

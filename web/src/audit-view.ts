@@ -1,12 +1,16 @@
-/** The audit log: who recorded which fact, when, on which source, and what corrected or retracted what. */
+/**
+ * The audit log: who recorded which fact, when, on which source, and what corrected or retracted
+ * what; each fact named by the service's own label and one-line summary. Signed in, each fact can
+ * be corrected or retracted from its entry (the service answers 403 unless the token is an admin's).
+ */
 import type { AuditEntry } from './api-types.js';
+import { signedIn } from './auth.js';
 import { dateLabel, frInstant } from './dates.js';
 import { byId, clear, h, setText, type Child } from './dom.js';
-import { eventSubject } from './event-subject.js';
-import { EVENT_TYPE, plural } from './labels.js';
+import { plural } from './labels.js';
 import { sourceDetails } from './sources.js';
 import { currentFramework, store } from './store.js';
-import { view } from './view-state.js';
+import { queryOf, view } from './view-state.js';
 
 /** Keeps the first option (« Tous ») and the current choice when it is still offered. */
 export function fillSelect(select: HTMLSelectElement, values: string[], labels?: Record<string, string>): void {
@@ -16,9 +20,22 @@ export function fillSelect(select: HTMLSelectElement, values: string[], labels?:
   if (values.includes(current)) select.value = current;
 }
 
-const LABELS = ['N°', 'Fait', 'Enregistré', 'Date d’effet', 'Source', 'Corrections'];
+const LABELS = ['N°', 'Fait', 'Enregistré', 'Date d’effet', 'Source', 'Corrections', 'Actions'];
 
-function row(e: AuditEntry, isLater: boolean): HTMLTableRowElement {
+function amendLink(e: AuditEntry, action: 'correct' | 'retract'): HTMLElement {
+  const words = action === 'correct' ? 'Corriger' : 'Retirer';
+  return h('a', { class: `button-link amend-${action}`, href: queryOf({ ...view, item: null, panel: 'record', amend: { action, eventId: e.eventId } }), 'data-amend': action, 'data-event-id': e.eventId }, [
+    words,
+    h('span', { class: 'sr-only', text: ` le fait n° ${e.position}` }),
+  ]);
+}
+
+function actions(e: AuditEntry): Child {
+  if (e.corrects || e.retracts || e.retractedBy) return '—';
+  return [amendLink(e, 'correct'), e.type === 'FrameworkEstablished' ? null : [' ', amendLink(e, 'retract')]];
+}
+
+function row(e: AuditEntry, isLater: boolean, withActions: boolean): HTMLTableRowElement {
   const pos = store.history?.positionOf ?? {};
   const ref = (eventId: string, prefix: string) =>
     h('a', { href: `#fait-${eventId}`, text: prefix + (pos[eventId] !== undefined ? `n° ${pos[eventId]}` : eventId) });
@@ -27,7 +44,6 @@ function row(e: AuditEntry, isLater: boolean): HTMLTableRowElement {
   if (e.retracts) corrections.push(h('span', { class: 'tag tag-retraction', text: 'retrait' }), ' ', ref(e.retracts, 'retire le fait '));
   for (const id of e.correctedBy ?? []) corrections.push(h('div', null, ref(id, 'corrigé par ')));
   if (e.retractedBy) corrections.push(h('div', null, ref(e.retractedBy, 'retiré par ')));
-  const typeLabel = EVENT_TYPE[e.type] || e.type;
   return h(
     'tr',
     {
@@ -39,7 +55,7 @@ function row(e: AuditEntry, isLater: boolean): HTMLTableRowElement {
     },
     [
       h('td', { 'data-label': LABELS[0], class: 'col-position', text: String(e.position) }),
-      h('td', { 'data-label': LABELS[1], class: 'col-fact' }, [h('strong', { text: typeLabel }), ' : ', h('span', { class: 'fact-name', text: eventSubject(e) })]),
+      h('td', { 'data-label': LABELS[1], class: 'col-fact' }, [h('strong', { text: e.label }), ' : ', h('span', { class: 'fact-name', text: e.summary })]),
       h('td', { 'data-label': LABELS[2], class: 'col-recorded' }, [
         h('time', { datetime: e.recordedAt, text: frInstant(e.recordedAt) }),
         ' par ',
@@ -48,10 +64,19 @@ function row(e: AuditEntry, isLater: boolean): HTMLTableRowElement {
       ]),
       h('td', { 'data-label': LABELS[3], class: 'col-effective', text: dateLabel(e.effectiveDate) }),
       // The document is named inside the source, with the passage.
-      h('td', { 'data-label': LABELS[4], class: 'col-source' }, sourceDetails(e.source, `${typeLabel} n° ${e.position}`, null)),
+      h('td', { 'data-label': LABELS[4], class: 'col-source' }, sourceDetails(e.source, `${e.label} n° ${e.position}`, null)),
       h('td', { 'data-label': LABELS[5], class: 'col-corrections' }, corrections.length ? corrections : '—'),
+      withActions ? h('td', { 'data-label': LABELS[6], class: 'col-actions' }, actions(e)) : null,
     ],
   );
+}
+
+/** The type filter offers the types of the log, each by the service's French label. */
+export function fillAuditFilters(): void {
+  const history = store.history;
+  if (!history) return;
+  fillSelect(byId<HTMLSelectElement>('audit-actor'), [...new Set(history.events.map((e) => e.recordedBy))].sort());
+  fillSelect(byId<HTMLSelectElement>('audit-type'), [...new Set(history.events.map((e) => e.type))], history.labels);
 }
 
 export function renderAudit(): void {
@@ -72,12 +97,16 @@ export function renderAudit(): void {
     `${counted}, dans l’ordre d’enregistrement.` +
       (later ? ` ${plural(later, ['enregistrement postérieur', 'enregistrements postérieurs'])} à l’instant « connu au ».` : ''),
   );
+  const withActions = signedIn();
+  byId('audit-connexion').hidden = withActions;
   const fw = currentFramework();
   out.appendChild(
     h('table', { class: 'audit-table' }, [
       h('caption', { text: `Journal d’audit${fw ? ` — ${fw.name}` : ''}` }),
-      h('thead', null, h('tr', null, LABELS.map((l) => h('th', { scope: 'col', text: l })))),
-      h('tbody', null, rows.map((e) => row(e, isLater(e)))),
+      h('thead', null, h('tr', null, LABELS.slice(0, withActions ? 7 : 6).map((l) => h('th', { scope: 'col', text: l })))),
+      h('tbody', null, rows.map((e) => row(e, isLater(e), withActions))),
     ]),
   );
+  out.setAttribute('data-ready', 'true');
+  out.setAttribute('aria-busy', 'false');
 }

@@ -1,11 +1,12 @@
 /**
  * Days (UTC, `YYYY-MM-DD`) and the EDTF dates the service stores (`1994-07-25`, `2006-05`, `2001`,
- * `198X`, `2011/2014`), in French. The server parses EDTF with its own library; the browser needs only
- * the first and last day of these few forms, to know on which days the timeline may change.
+ * `198X`, `2011/2014`), in French. The French words are the server's own (`src/libs/french/
+ * french-dates.ts`, a pure module built into the page); the server parses EDTF with its own library,
+ * the browser needs only the first and last day of these few forms.
  */
+import { frenchDate, frenchDay } from '../../src/libs/french/french-dates.js';
 
 export const DAY_MS = 86_400_000;
-export const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
 
 export function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0');
@@ -36,9 +37,7 @@ export function addYears(day: string, n: number): string {
 
 /** « 25 juillet 1994 », « 1er janvier 2006 ». */
 export function frDay(day: string): string {
-  if (!isDay(day)) return String(day);
-  const d = +day.slice(8, 10);
-  return `${d === 1 ? '1er' : String(d)} ${MONTHS[+day.slice(5, 7) - 1]} ${day.slice(0, 4).replace(/^0+/, '')}`;
+  return isDay(day) ? frenchDay(day) : String(day);
 }
 /** « 1er janvier 2020 à 00:00:00 UTC » (to the millisecond when there are some). */
 export function frInstant(instant: string): string {
@@ -77,18 +76,7 @@ export function edtfBounds(value: unknown): DayBounds | null {
 
 /** A date as the source gives it: « 2006 », « mai 2006 », « 25 juillet 1994 », « années 1980 », « entre 2011 et 2014 ». */
 export function dateLabel(edtf: unknown): string {
-  if (typeof edtf !== 'string') return '';
-  const s = edtf.replace(/[?~%]/g, '');
-  if (s.includes('/')) {
-    const [start, end] = s.split('/');
-    return `entre ${dateLabel(start) || '?'} et ${dateLabel(end) || '?'}`;
-  }
-  if (isDay(s)) return frDay(s);
-  let m: RegExpExecArray | null;
-  if ((m = /^(\d{4})-(\d{2})$/.exec(s))) return `${MONTHS[+m[2] - 1]} ${m[1]}`;
-  if ((m = /^(\d{3})X$/.exec(s))) return `années ${m[1]}0`;
-  if ((m = /^(\d{2})XX$/.exec(s))) return `années ${m[1]}00 à ${m[1]}99`;
-  return s;
+  return typeof edtf === 'string' ? frenchDate(edtf) : '';
 }
 
 export interface Dated {

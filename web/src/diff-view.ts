@@ -1,9 +1,9 @@
 /** What came into force, ended or changed between two dates, and the facts dated in between. */
-import type { DiffAnswer, StateKey } from './api-types.js';
+import type { DiffAnswer, Evidence, StateDiff, StateKey } from './api-types.js';
 import { dateLabel, frDay, frInstant, isDay, sincePhrase } from './dates.js';
 import { byId, clear, h, setText } from './dom.js';
-import { eventSubject } from './event-subject.js';
-import { EVENT_TYPE, FIELD_LABEL, FIGURE_LABEL, KIND_LABEL, keyOfKind, MISSION_DOMAIN, plural, TERM_CHANGE } from './labels.js';
+import { EVIDENCE_LABEL, evidenceTag } from './evidence.js';
+import { FIELD_LABEL, FIGURE_LABEL, KIND_LABEL, keyOfKind, MISSION_DOMAIN, plural, TERM_CHANGE } from './labels.js';
 import { approxBadge, sourceDetails } from './sources.js';
 import { nameOfConvention, store } from './store.js';
 
@@ -11,6 +11,8 @@ function describeValue(field: string, value: unknown): string {
   if (value === null || value === undefined) return '—';
   if (typeof value === 'boolean') return value ? 'oui' : 'non';
   if (isDay(value)) return frDay(value);
+  if (typeof value === 'string' && (field === 'evidence' || field === 'supersedesEvidence')) return EVIDENCE_LABEL[value as Evidence] ?? value;
+  if (typeof value === 'string' && (field === 'carriedOverFrom' || field === 'partiesCarriedOverFrom')) return nameOfConvention(value);
   if (typeof value === 'string') return /Edtf$/.test(field) || field === 'originalEnd' ? dateLabel(value) : value;
   if (typeof value === 'number') return String(value);
   if (Array.isArray(value)) {
@@ -70,56 +72,67 @@ function sinceEdtfOf(entry: { kind: string; id: string; since: string }): string
   let found: string | null = null;
   for (const it of model.items) {
     if (it.key !== key || it.id !== entry.id) continue;
-    for (const r of it.runs) if (r.first.since === entry.since) found = r.first.sinceEdtf;
+    for (const v of it.versions) if (v.view.since === entry.since) found = v.view.sinceEdtf;
   }
   return found || entry.since;
+}
+
+/** What came into force, ended or changed, in three columns (ids of their headings prefixed by `prefix`). */
+export function diffColumns(
+  diff: StateDiff,
+  prefix: string,
+  level: 'h4' | 'h5' = 'h4',
+  /** The date as the source gives it, when the page knows it better than its lists (a fact not recorded yet). */
+  sourceDate: (entry: { kind: string; id: string; since: string }) => string | undefined = () => undefined,
+): HTMLElement {
+  const column = <T>(id: string, heading: string, entries: T[], render: (entry: T) => HTMLElement) =>
+    h('div', { class: 'diff-column', role: 'group', 'aria-labelledby': `${prefix}${id}` }, [
+      h(level, { id: `${prefix}${id}`, text: `${heading} (${entries.length})` }),
+      entries.length ? h('ul', { class: 'diff-list', 'data-list': `diff-${id}` }, entries.map(render)) : h('p', { class: 'help', text: 'Aucun.' }),
+    ]);
+  return h('div', { class: 'diff-columns' }, [
+    column('entres', 'Entrés en vigueur', diff.cameIntoForce, (e) => {
+      const sinceEdtf = sourceDate(e) ?? sinceEdtfOf(e);
+      return h('li', { 'data-kind': e.kind, 'data-id': e.id }, [
+        h('span', { class: 'diff-new', text: 'Nouveau' }),
+        ' ',
+        `${KIND_LABEL[e.kind] || e.kind} : `,
+        h('strong', { class: 'diff-name', text: e.name }),
+        `, ${sincePhrase({ since: e.since, approximate: e.approximate, sinceEdtf })} `,
+        e.approximate ? approxBadge({ since: e.since, sinceEdtf }) : null,
+        e.approximate ? ' ' : null,
+        evidenceTag(e.evidence),
+      ]);
+    }),
+    column('termines', 'Terminés', diff.ended, (e) =>
+      h('li', { 'data-kind': e.kind, 'data-id': e.id }, [
+        h('span', { class: 'diff-ended', text: 'Terminé' }),
+        ' ',
+        `${KIND_LABEL[e.kind] || e.kind} : `,
+        h('strong', { class: 'diff-name', text: e.name }),
+      ]),
+    ),
+    column('modifies', 'Modifiés', diff.changed, (c) => {
+      const fields = c.fields.filter((f) => {
+        if (!/Edtf$/.test(f.field)) return true;
+        const base = f.field.replace(/Edtf$/, '');
+        return !c.fields.some((g) => g.field === base);
+      });
+      return h('li', { 'data-kind': c.kind, 'data-id': c.id }, [
+        `${KIND_LABEL[c.kind] || c.kind} : `,
+        h('strong', { class: 'diff-name', text: c.name }),
+        h('ul', { class: 'field-changes' }, fields.map(describeChange)),
+      ]);
+    }),
+  ]);
 }
 
 export function renderDiff(diff: DiffAnswer): void {
   const out = byId('diff-result');
   clear(out);
   const title = `Du ${frDay(diff.from)} au ${frDay(diff.to)}${diff.knownAt ? `, tel que connu au ${frInstant(diff.knownAt)}` : ''}`;
-  const column = <T>(id: string, heading: string, entries: T[], render: (entry: T) => HTMLElement) =>
-    h('section', { class: 'diff-column', 'aria-labelledby': id }, [
-      h('h4', { id, text: `${heading} (${entries.length})` }),
-      entries.length ? h('ul', { class: 'diff-list', 'data-list': id }, entries.map(render)) : h('p', { class: 'help', text: 'Aucun.' }),
-    ]);
   out.appendChild(h('h3', { text: title }));
-  out.appendChild(
-    h('div', { class: 'diff-columns' }, [
-      column('diff-entres', 'Entrés en vigueur', diff.cameIntoForce, (e) => {
-        const sinceEdtf = sinceEdtfOf(e);
-        return h('li', { 'data-kind': e.kind, 'data-id': e.id }, [
-          h('span', { class: 'diff-new', text: 'Nouveau' }),
-          ' ',
-          `${KIND_LABEL[e.kind] || e.kind} : `,
-          h('strong', { class: 'diff-name', text: e.name }),
-          `, ${sincePhrase({ since: e.since, approximate: e.approximate, sinceEdtf })} `,
-          e.approximate ? approxBadge({ since: e.since, sinceEdtf }) : null,
-        ]);
-      }),
-      column('diff-termines', 'Terminés', diff.ended, (e) =>
-        h('li', { 'data-kind': e.kind, 'data-id': e.id }, [
-          h('span', { class: 'diff-ended', text: 'Terminé' }),
-          ' ',
-          `${KIND_LABEL[e.kind] || e.kind} : `,
-          h('strong', { class: 'diff-name', text: e.name }),
-        ]),
-      ),
-      column('diff-modifies', 'Modifiés', diff.changed, (c) => {
-        const fields = c.fields.filter((f) => {
-          if (!/Edtf$/.test(f.field)) return true;
-          const base = f.field.replace(/Edtf$/, '');
-          return !c.fields.some((g) => g.field === base);
-        });
-        return h('li', { 'data-kind': c.kind, 'data-id': c.id }, [
-          `${KIND_LABEL[c.kind] || c.kind} : `,
-          h('strong', { class: 'diff-name', text: c.name }),
-          h('ul', { class: 'field-changes' }, fields.map(describeChange)),
-        ]);
-      }),
-    ]),
-  );
+  out.appendChild(diffColumns(diff, 'diff-'));
   const events = diff.events ?? [];
   out.appendChild(
     h('section', { class: 'diff-events', 'aria-labelledby': 'diff-faits' }, [
@@ -128,16 +141,15 @@ export function renderDiff(diff: DiffAnswer): void {
         ? h(
             'ul',
             { class: 'diff-list' },
-            events.map((e) => {
-              const type = EVENT_TYPE[e.type] || e.type;
-              return h('li', null, [
+            events.map((e) =>
+              h('li', null, [
                 h('strong', { text: dateLabel(e.effectiveDate) }),
                 e.approximate ? ' ≈' : '',
                 ' — ',
-                `${type} : ${eventSubject(e)} `,
-                sourceDetails(e.source, `${type} ${eventSubject(e)}`, e.eventId),
-              ]);
-            }),
+                `${e.label} : ${e.summary} `,
+                sourceDetails(e.source, `${e.label} ${e.summary}`, e.eventId),
+              ]),
+            ),
           )
         : h('p', { class: 'help', text: 'Aucun.' }),
     ]),

@@ -3,11 +3,12 @@
  * one apostrophe (’), « 1er » and « 1re », narrow no-break spaces inside « » and before ; ! ?, a
  * no-break space before the colon, after « n° » and before « % ». Pure and idempotent.
  */
+import { MONTHS as MONTH_NAMES } from '../../src/libs/french/french-dates.js';
 
 export const NNBSP = '\u202F';
 export const NBSP = '\u00A0';
 const SPACES = '[ \\u00A0\\u202F]';
-const MONTHS = 'janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre';
+const MONTHS = MONTH_NAMES.join('|');
 
 const RULES: [RegExp, string][] = [
   // One apostrophe: the typographic one.

@@ -1,5 +1,5 @@
 /** The French words of the page for the service's kinds, types and fields. */
-import type { StateKey } from './api-types.js';
+import type { ItemKind, StateKey } from './api-types.js';
 
 export const KINDS: readonly StateKey[] = ['conventions', 'parties', 'missions', 'instruments', 'bodies', 'reviews', 'milestones', 'conflicts'];
 
@@ -13,6 +13,17 @@ export const KIND_OF: Record<StateKey, string> = {
   reviews: 'review',
   milestones: 'milestone',
   conflicts: 'conflict',
+};
+/** The list of a state answer that holds each kind of item. */
+export const KEY_OF: Record<ItemKind, StateKey> = {
+  convention: 'conventions',
+  party: 'parties',
+  mission: 'missions',
+  instrument: 'instruments',
+  body: 'bodies',
+  review: 'reviews',
+  milestone: 'milestones',
+  conflict: 'conflicts',
 };
 export function keyOfKind(kind: string): StateKey | string {
   return (Object.keys(KIND_OF) as StateKey[]).find((key) => KIND_OF[key] === kind) ?? kind;
@@ -72,26 +83,6 @@ export const BODY_KIND: Record<string, string> = {
 export const CONFIDENCE: Record<string, string> = { stated: 'énoncé', inferred: 'déduit' };
 export const CONFIDENCE_HELP: Record<string, string> = { stated: ' (la source le dit)', inferred: ' (déduit de la source, voir la note)' };
 export const TERM_CHANGE: Record<string, string> = { extension: 'Prorogation', renewal: 'Reconduction' };
-export const EVENT_TYPE: Record<string, string> = {
-  FrameworkEstablished: 'Création du dispositif',
-  ConventionSigned: 'Convention signée',
-  ConventionExtended: 'Convention prorogée',
-  ConventionRenewed: 'Convention reconduite',
-  ConventionEnded: 'Fin de convention',
-  PartyJoined: 'Nouveau signataire',
-  PartyWithdrew: 'Retrait d’un signataire',
-  SupportMissionLaunched: 'Mission d’appui lancée',
-  SupportMissionEnded: 'Fin de mission d’appui',
-  InstrumentAdopted: 'Instrument adopté',
-  InstrumentRepealed: 'Instrument abrogé',
-  BodyCreated: 'Instance créée',
-  BodyDissolved: 'Instance dissoute',
-  ReviewConducted: 'Bilan ou évaluation',
-  MilestoneNoted: 'Jalon',
-  SourceConflictNoted: 'Contradiction des sources relevée',
-  FactCorrected: 'Correction',
-  FactRetracted: 'Retrait d’un fait',
-};
 export const FIELD_LABEL: Record<string, string> = {
   name: 'Nom',
   since: 'Depuis',
@@ -114,6 +105,12 @@ export const FIELD_LABEL: Record<string, string> = {
   accounts: 'Versions',
   resolution: 'Résolution',
   about: 'Concerne',
+  evidence: 'Preuve',
+  attestedUntil: 'Attesté jusqu’au',
+  carriedOverFrom: 'Reporté de',
+  partiesCarriedOverFrom: 'Signataires reportés de',
+  supersedesEvidence: 'Preuve du remplacement',
+  lastsFor: 'Adopté pour la durée de',
 };
 export const FIGURE_LABEL: Record<string, string> = {
   ceilingPercent: 'Plafond (%)',

@@ -1,19 +1,25 @@
-/** Historique de la gouvernance: the page's entry point (loaded as an ES module by index.html). */
+/** Historique de la gouvernance: the page's entry point (web/build.mjs builds it and what it imports into one script). */
 import { api } from './api.js';
-import { changeView, errorText, loadFramework } from './app.js';
+import { changeView, ensureHistory, errorText, loadFramework, showDiff, showHistory } from './app.js';
 import { renderAudit } from './audit-view.js';
+import { onSessionChange, signedIn, signOut } from './auth.js';
 import { addYears, dayNum, fieldToInstant, frDay, isDay, numDay } from './dates.js';
 import { showDiffProblem } from './diff-view.js';
 import { byId, clear, h, setText } from './dom.js';
+import { bindExports } from './exports.js';
 import { addressMessages, clearMessage, showMessage } from './messages.js';
+import { rememberOpener, showPanels } from './panels.js';
+import { bindPrint } from './print-view.js';
+import { openRecord } from './record-view.js';
+import { ensureDocuments } from './app.js';
 import { store } from './store.js';
 import { bindTimeline } from './timeline-keys.js';
-import { readAddress, view, type Address } from './view-state.js';
+import { readAddress, view, type Address, type View } from './view-state.js';
 
 /** A change the reader asked for: the message of the previous view goes, the view gets its own history entry. */
-function choose(patch: Parameters<typeof changeView>[0], options: { debounce?: boolean; replace?: boolean } = {}): void {
+function choose(patch: Partial<View>, options: { replace?: boolean } = {}): void {
   clearMessage();
-  changeView(patch, options.replace ? 'replace' : 'push', options);
+  changeView(patch, options.replace ? 'replace' : 'push');
 }
 
 function bindControls(): void {
@@ -29,11 +35,18 @@ function bindControls(): void {
     if (isDay(date.value)) choose({ at: date.value });
     else if (date.value) showMessage(`La date « ${date.value} » n’est pas valide : utilisez le format AAAA-MM-JJ.`);
   });
+  for (const id of ['change-prev', 'change-next']) {
+    const button = byId<HTMLButtonElement>(id);
+    button.addEventListener('click', () => {
+      const day = button.getAttribute('data-day');
+      if (day) choose({ at: day });
+    });
+  }
   // Dragging the slider is one change of view (one history entry), whatever the number of steps.
   const slider = byId<HTMLInputElement>('date-slider');
   let dragging = false;
   slider.addEventListener('input', () => {
-    choose({ at: numDay(Number(slider.value)) }, { debounce: true, replace: dragging });
+    choose({ at: numDay(Number(slider.value)) }, { replace: dragging });
     dragging = true;
   });
   slider.addEventListener('change', () => {
@@ -46,7 +59,7 @@ function bindControls(): void {
     const model = store.model;
     if (!model || !view.at) return;
     const next = addYears(view.at, e.key === 'PageUp' ? 1 : -1);
-    choose({ at: numDay(Math.min(Math.max(dayNum(next), model.axisMin), model.axisMax)) }, { debounce: true });
+    choose({ at: numDay(Math.min(Math.max(dayNum(next), model.axisMin), model.axisMax)) });
   });
   const knownAt = byId<HTMLInputElement>('known-at');
   knownAt.addEventListener('change', () => {
@@ -66,8 +79,71 @@ function bindControls(): void {
   byId('audit-actor').addEventListener('change', renderAudit);
   byId('audit-type').addEventListener('change', renderAudit);
   bindTimeline((day) => choose({ at: day }));
+  bindLinks();
   bindFragmentFocus();
+  bindLazySections();
+  bindSession();
+  bindPrint();
+  bindExports();
+  // The first source opened loads the documents' titles and the audit log's numbers.
+  document.addEventListener('toggle', (event) => {
+    const details = event.target as HTMLDetailsElement;
+    if (!details.open || !details.classList?.contains('source')) return;
+    Promise.all([ensureDocuments(), ensureHistory()]).catch((error: unknown) => showMessage(errorText(error)));
+  }, true);
+  byId('saisie').addEventListener('record-again', () => {
+    if (view.amend) choose({ amend: null });
+    else void openRecord().then(() => document.querySelector<HTMLElement>('#fact-type')?.focus());
+  });
   window.addEventListener('popstate', () => void followAddress());
+}
+
+/**
+ * Links to another view of the page (versions of an item, recording, the state on a day) change
+ * the view in place, with a history entry; the focus comes back to the link when the view closes.
+ */
+function bindLinks(): void {
+  document.addEventListener('click', (event) => {
+    const link = (event.target as Element | null)?.closest?.<HTMLAnchorElement>('a[href^="?"]');
+    if (!link || event.defaultPrevented || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    const url = new URL(link.href);
+    const address = readAddress(url.search);
+    if (link.matches('.versions-link')) rememberOpener(`.versions-link[data-item="${link.getAttribute('data-item')}"]`);
+    else if (link.matches('[data-amend]')) rememberOpener(`a[data-amend="${link.getAttribute('data-amend')}"][data-event-id="${link.getAttribute('data-event-id')}"]`);
+    else if (link.id === 'nav-record' || link.id === 'nav-framework') rememberOpener(`#${link.id}`);
+    // The state on a day the reader asked for: its heading takes the focus.
+    else if (link.matches('.version-state, #voir-etat')) rememberOpener('#etat-titre');
+    choose({
+      framework: address.framework ?? view.framework,
+      at: address.at ?? view.at,
+      knownAt: url.searchParams.has('knownAt') ? address.knownAt : view.knownAt,
+      item: address.item,
+      panel: address.panel,
+      amend: address.amend,
+    });
+    if (url.hash) void goToFragment(url.hash.slice(1));
+  });
+}
+
+/** Moves the focus to an element of the page (an entry of the audit log is loaded and shown first). */
+async function goToFragment(id: string): Promise<void> {
+  if (id.startsWith('fait-')) {
+    showHistory();
+    await ensureHistory();
+    if (!document.getElementById(id)) {
+      // The entry is filtered out of the audit log: show the whole log.
+      byId<HTMLSelectElement>('audit-actor').value = '';
+      byId<HTMLSelectElement>('audit-type').value = '';
+      renderAudit();
+    }
+  }
+  const target = document.getElementById(id);
+  if (!target) return;
+  if (!target.matches('a[href], button, input, select, textarea, summary, [tabindex]')) target.setAttribute('tabindex', '-1');
+  history.replaceState(null, '', location.pathname + location.search + `#${id}`);
+  target.scrollIntoView({ block: 'start' });
+  target.focus({ preventScroll: true });
 }
 
 /**
@@ -79,11 +155,11 @@ function bindFragmentFocus(): void {
     const link = (event.target as Element | null)?.closest?.('a[href^="#"]');
     const id = decodeURIComponent(link?.getAttribute('href')?.slice(1) ?? '');
     if (!id) return;
-    if (!document.getElementById(id) && id.startsWith('fait-')) {
-      // The entry is filtered out of the audit log: show the whole log (before the browser moves to it).
-      byId<HTMLSelectElement>('audit-actor').value = '';
-      byId<HTMLSelectElement>('audit-type').value = '';
-      renderAudit();
+    if (id.startsWith('fait-') && !document.getElementById(id)?.closest(':not([hidden])#journal')) {
+      event.preventDefault();
+      if (view.item || view.panel) choose({ item: null, panel: null, amend: null });
+      void goToFragment(id);
+      return;
     }
     const target = document.getElementById(id);
     if (!target) return;
@@ -93,14 +169,54 @@ function bindFragmentFocus(): void {
   });
 }
 
+/** The differences and the audit log are loaded when the reader comes near them. */
+function bindLazySections(): void {
+  const actions: Record<string, () => void> = { differences: showDiff, journal: showHistory };
+  const observer = new IntersectionObserver(
+    (entries) => {
+      for (const entry of entries) {
+        if (!entry.isIntersecting) continue;
+        actions[entry.target.id]?.();
+        observer.unobserve(entry.target);
+      }
+    },
+    { rootMargin: '200px 0px' },
+  );
+  for (const id of Object.keys(actions)) observer.observe(byId(id));
+  for (const link of document.querySelectorAll<HTMLAnchorElement>('nav a[data-section]')) {
+    link.addEventListener('click', () => {
+      const section = link.getAttribute('data-section');
+      if (view.item || view.panel) choose({ item: null, panel: null, amend: null });
+      if (section) actions[section]?.();
+    });
+  }
+}
+
+function bindSession(): void {
+  const show = () => {
+    byId('session').hidden = !signedIn();
+    renderAudit();
+    if (view.panel) showPanels(null);
+  };
+  byId('sign-out').addEventListener('click', () => {
+    signOut();
+    byId('nav-record').focus();
+  });
+  onSessionChange(show);
+  byId('session').hidden = !signedIn();
+}
+
 /** Shows the view the address names (on Back and Forward), saying what of it could not be used. */
 async function followAddress(): Promise<void> {
   const address = readAddress(location.search);
   const framework = knownFramework(address);
   const messages: string[] = [];
-  if (!address.at && !address.problems.length && address.framework === view.framework) return;
+  if (!address.at && !address.problems.length && address.framework === view.framework && !address.item && !address.panel && !view.item && !view.panel) return;
   clearMessage();
-  changeView({ framework, at: address.at ?? view.at, knownAt: address.knownAt, from: address.from, to: address.to, diffShown: address.diffShown }, 'none');
+  changeView(
+    { framework, at: address.at ?? view.at, knownAt: address.knownAt, from: address.from, to: address.to, diffShown: address.diffShown, item: address.item, panel: address.panel, amend: address.amend },
+    'none',
+  );
   if (framework !== address.framework && address.framework && view.at) messages.push(unknownFramework(address.framework, view.at));
   if (view.at) messages.push(...addressMessages(address.problems, { at: view.at, knownAt: view.knownAt }));
   if (messages.length) showMessage(messages);
@@ -116,7 +232,7 @@ const unknownFramework = (id: string, at: string) =>
 async function start(): Promise<void> {
   bindControls();
   const address = readAddress(location.search);
-  Object.assign(view, { at: address.at, knownAt: address.knownAt, from: address.from, to: address.to, diffShown: address.diffShown });
+  Object.assign(view, { at: address.at, knownAt: address.knownAt, from: address.from, to: address.to, diffShown: address.diffShown, item: address.item, panel: address.panel, amend: address.amend });
   try {
     const frameworks = await api.frameworks();
     store.frameworks = frameworks;
@@ -125,8 +241,9 @@ async function start(): Promise<void> {
     for (const f of frameworks) select.appendChild(h('option', { value: f.id, text: f.name }));
     if (!frameworks.length) {
       setText(byId('framework-title'), '');
-      showMessage('Aucun dispositif n’est enregistré.');
+      showMessage('Aucun dispositif n’est enregistré : créez-en un (« Créer un dispositif »).');
       byId('etat').setAttribute('aria-busy', 'false');
+      showPanels(null);
       return;
     }
     view.framework = knownFramework(address);
@@ -136,6 +253,7 @@ async function start(): Promise<void> {
     const messages = address.framework && address.framework !== view.framework && view.at ? [unknownFramework(address.framework, view.at)] : [];
     if (loaded && view.at) messages.push(...addressMessages(address.problems, { at: view.at, knownAt: view.knownAt }));
     if (messages.length) showMessage(messages);
+    if (location.hash.startsWith('#fait-')) void goToFragment(location.hash.slice(1));
   } catch (error) {
     showMessage(errorText(error));
   }

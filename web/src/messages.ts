@@ -29,6 +29,10 @@ export function addressMessages(problems: AddressProblem[], shown: { at: string;
         return `L’instant « connu au » « ${problem.value} » de l’adresse n’est pas valide : affichage de tout ce qui est enregistré, état au ${frDay(shown.at)}.`;
       case 'diff':
         return `Les dates à comparer de l’adresse (« ${problem.value} ») ne sont pas valides : comparaison des deux années qui précèdent le ${frDay(shown.at)}.`;
+      case 'item':
+        return `L’élément « ${problem.value} » de l’adresse n’est pas valide (nature:identifiant, par exemple convention:cc-2003) : ${instead}.`;
+      case 'panel':
+        return `La vue « ${problem.value} » de l’adresse n’existe pas : ${instead}.`;
     }
   });
 }

@@ -1,5 +1,8 @@
-/** The state on a date: conventions with their terms, signatories, missions, instruments, bodies, reviews, milestones, contradictions. */
-import type { ConventionView, ItemView, PartyView, StateAnswer, StateKey } from './api-types.js';
+/**
+ * The state on a date: conventions with their terms, signatories, missions, instruments, bodies,
+ * reviews, milestones, contradictions — each with its source, and a link to its versions.
+ */
+import type { ConventionView, ItemView, PartyView, StateKey } from './api-types.js';
 import { dateLabel, frDay, frInstant, isDay, sincePhrase } from './dates.js';
 import { byId, clear, h, setText, type Child } from './dom.js';
 import { frenchTypography, quoted } from './french-typography.js';
@@ -18,16 +21,44 @@ import {
   plural,
   TERM_CHANGE,
 } from './labels.js';
+import { evidenceBadge, evidenceTag } from './evidence.js';
+import { Footnotes } from './print-notes.js';
 import { approxBadge, conflictBadges, sourceDetails } from './sources.js';
-import { currentFramework, nameOf, nameOfConvention, store } from './store.js';
-import { view } from './view-state.js';
+import { currentFramework, nameOf, nameOfConvention, store, type StateShown } from './store.js';
+import { queryOf, view } from './view-state.js';
+
+/** The kinds of items whose versions can be opened. */
+const VERSIONED = new Set<StateKey>(['conventions', 'parties', 'missions', 'instruments', 'bodies']);
+
+/** How an item is drawn: in the state (with a link to its versions and a printed note), or as one version of it. */
+export interface ItemContext {
+  key: StateKey;
+  notes: Footnotes | null;
+  versionsLink: boolean;
+  /** A convention names its signatories (in a view without the list of signatories). */
+  listParties?: boolean;
+}
+let context: ItemContext = { key: 'conventions', notes: null, versionsLink: false };
+
+function versionsLink(key: StateKey, item: ItemView): HTMLElement {
+  const ref = `${KIND_OF[key]}:${item.id}`;
+  return h('a', { class: 'versions-link', href: queryOf({ ...view, item: ref, panel: null, amend: null }), 'data-item': ref }, [
+    'Versions',
+    h('span', { class: 'sr-only', text: ` : ${item.name}` }),
+  ]);
+}
 
 function itemHead(item: ItemView, extra?: Child): HTMLElement {
   return h('div', { class: 'item-head' }, [
     h('h4', { class: 'item-name', text: item.name }),
+    // The number of its source among the notes of the printed state.
+    context.notes?.mark(item.source, item.name, item) ?? null,
     item.approximate ? approxBadge(item) : null,
     conflictBadges(item),
     extra ?? null,
+    // How the sources support it on the day shown, as the service says.
+    evidenceBadge(item, item.name, nameOfConvention),
+    context.versionsLink && VERSIONED.has(context.key) ? versionsLink(context.key, item) : null,
   ]);
 }
 
@@ -38,7 +69,8 @@ function renderConvention(c: ConventionView): HTMLElement {
   const changes = c.termChanges.map((tc) =>
     h('li', null, [
       h('strong', { text: TERM_CHANGE[tc.kind] || tc.kind }),
-      ` (${dateLabel(tc.effectiveDate)}) : jusqu'à ${isDay(tc.newEnd) ? `au ${frDay(tc.newEnd)}` : `fin ${dateLabel(tc.newEnd)}`}`,
+      ` (${dateLabel(tc.effectiveDate)}) : jusqu'à ${isDay(tc.newEnd) ? `au ${frDay(tc.newEnd)}` : `fin ${dateLabel(tc.newEnd)}`} `,
+      evidenceTag(tc.evidence),
     ]),
   );
   const attrs = {
@@ -47,6 +79,7 @@ function renderConvention(c: ConventionView): HTMLElement {
     'data-start': c.start,
     'data-end': c.end ?? '',
     'data-approximate': String(c.approximate),
+    'data-evidence': c.evidence,
     'data-parties': c.parties.map((p) => p.id).join(' '),
   };
   return h('li', attrs, [
@@ -59,18 +92,20 @@ function renderConvention(c: ConventionView): HTMLElement {
       '.',
     ]),
     c.originalEnd !== null && c.termChanges.length
-      ? h('p', { class: 'item-meta', text: `Terme prévu à la signature : ${dateLabel(c.originalEnd)}.` })
+      ? h('p', { class: 'item-meta term-signed' }, [`Terme prévu à la signature : ${dateLabel(c.originalEnd)} `, evidenceTag(c.source.confidence), '.'])
       : null,
     changes.length
       ? h('div', null, [h('p', { class: 'item-meta', text: 'Reconductions et prorogations :' }), h('ul', { class: 'term-changes' }, changes)])
       : null,
     c.supersedes ? h('p', { class: 'item-meta', text: `Remplace : ${nameOfConvention(c.supersedes)}.` }) : null,
     // The signatories are listed once, below (« Signataires »), each with its date and source.
-    h('p', { class: 'item-meta convention-parties' }, [
-      `${plural(c.parties.length, ['signataire', 'signataires', 'aucun signataire'])} : `,
-      h('a', { href: '#titre-parties', text: 'voir la liste des signataires' }),
-      '.',
-    ]),
+    h(
+      'p',
+      { class: 'item-meta convention-parties' },
+      context.listParties
+        ? `${plural(c.parties.length, ['signataire', 'signataires', 'aucun signataire'])} : ${c.parties.map((p) => p.name).join(', ')}.`
+        : [`${plural(c.parties.length, ['signataire', 'signataires', 'aucun signataire'])} : `, h('a', { href: '#titre-parties', text: 'voir la liste des signataires' }), '.'],
+    ),
     sourceDetails(c.source, c.name, c.eventId),
   ]);
 }
@@ -78,7 +113,7 @@ function renderConvention(c: ConventionView): HTMLElement {
 /** One signatory; which convention binds it is said only when several are in force that day. */
 function renderParty(p: PartyView, severalConventions: boolean): HTMLElement {
   const bound = severalConventions ? ` ; lié par : ${(p.conventions ?? []).map(nameOfConvention).join(', ')}` : '';
-  return h('li', { class: 'item party', 'data-id': p.id, 'data-approximate': String(p.approximate) }, [
+  return h('li', { class: 'item party', 'data-id': p.id, 'data-approximate': String(p.approximate), 'data-evidence': p.evidence }, [
     itemHead(p, h('span', { class: 'kind-badge', text: PARTY_KIND[p.kind] || p.kind })),
     h('p', { class: 'item-meta', text: `Signataire ${sincePhrase(p)}${bound}.` }),
     sourceDetails(p.source, p.name, p.eventId),
@@ -134,6 +169,7 @@ function renderLasting(kind: StateKey, item: ItemView): HTMLElement {
       id: kind === 'conflicts' ? `conflit-${item.id}` : null,
       'data-id': item.id,
       'data-approximate': String(item.approximate),
+      'data-evidence': item.evidence,
     },
     [
       itemHead(item),
@@ -155,17 +191,32 @@ function renderLasting(kind: StateKey, item: ItemView): HTMLElement {
  * The one line announced to screen readers when the state changes (the section itself is not a
  * live region): « État au 30 juin 2007 : 1 convention en vigueur, 14 signataires, … ».
  */
-export function stateSummary(state: StateAnswer): string {
+export function stateSummary(state: StateShown): string {
   const when = `État au ${frDay(state.at)}${state.knownAt ? `, tel que connu au ${frInstant(state.knownAt)}` : ''}`;
   return `${when} : ${stateCounts(state)}`;
 }
 /** « 1 convention en vigueur, 14 signataires, 2 missions d’appui, 5 instruments, aucune instance. » */
-function stateCounts(state: StateAnswer): string {
+function stateCounts(state: StateShown): string {
   if (KINDS.every((k) => state[k].length === 0) && state.knownAt) return 'rien n’était encore enregistré pour cette date à cet instant.';
   return `${(['conventions', 'parties', 'missions', 'instruments', 'bodies'] as const).map((k) => plural(state[k].length, COUNT_LABEL[k]!)).join(', ')}.`;
 }
 
-export function renderState(state: StateAnswer): void {
+/** One item as a list entry (of the state, or of an item's versions). */
+export function renderItem(key: StateKey, item: ItemView, how: Partial<ItemContext> = {}, severalConventions = false): HTMLElement {
+  const before = context;
+  context = { key, notes: null, versionsLink: false, ...how };
+  try {
+    return key === 'conventions'
+      ? renderConvention(item as ConventionView)
+      : key === 'parties'
+        ? renderParty(item as PartyView, severalConventions)
+        : renderLasting(key, item);
+  } finally {
+    context = before;
+  }
+}
+
+export function renderState(state: StateShown): void {
   store.state = state;
   const section = byId('etat');
   setText(byId('etat-titre'), `État au ${frDay(state.at)}`);
@@ -176,6 +227,7 @@ export function renderState(state: StateAnswer): void {
   const counts = stateCounts(state);
   setText(byId('etat-comptes'), counts.charAt(0).toUpperCase() + counts.slice(1));
   const severalConventions = state.conventions.length > 1;
+  const notes = new Footnotes();
   for (const kind of KINDS) {
     const list = byId(`liste-${kind}`);
     clear(list);
@@ -184,16 +236,9 @@ export function renderState(state: StateAnswer): void {
       list.appendChild(h('li', { class: 'empty', text: EMPTY_LABEL[kind] }));
       continue;
     }
-    for (const item of items) {
-      list.appendChild(
-        kind === 'conventions'
-          ? renderConvention(item as ConventionView)
-          : kind === 'parties'
-            ? renderParty(item as PartyView, severalConventions)
-            : renderLasting(kind, item),
-      );
-    }
+    for (const item of items) list.appendChild(renderItem(kind, item, { notes, versionsLink: true }, severalConventions));
   }
+  notes.render();
   section.setAttribute('data-at', state.at);
   section.setAttribute('data-known-at', state.knownAt ?? '');
   section.setAttribute('aria-busy', 'false');

@@ -6,6 +6,8 @@ import { RecordEventController } from './commands/record-event/record-event.http
 import { RecordEventsHandler } from './commands/record-event/record-events.handler.js';
 import { DiffController } from './queries/diff/diff.http.controller.js';
 import { DiffHandler } from './queries/diff/diff.handler.js';
+import { DocumentsController } from './queries/documents/documents.http.controller.js';
+import { DocumentsHandler } from './queries/documents/documents.handler.js';
 import { HistoryController } from './queries/history/history.http.controller.js';
 import { HistoryHandler } from './queries/history/history.handler.js';
 import { ItemVersionsController } from './queries/item-versions/item-versions.http.controller.js';
@@ -36,6 +38,7 @@ import { EventRecorder } from './write-path/event-recorder.js';
     ItemVersionsController,
     HistoryController,
     DiffController,
+    DocumentsController,
     VerifyIntegrityController,
   ],
   providers: [
@@ -51,6 +54,7 @@ import { EventRecorder } from './write-path/event-recorder.js';
     ItemVersionsHandler,
     HistoryHandler,
     DiffHandler,
+    DocumentsHandler,
     VerifyIntegrityHandler,
   ],
   exports: [EventRecorder, FrameworkReader],

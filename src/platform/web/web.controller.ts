@@ -1,7 +1,7 @@
 import { Controller, Get, NotFoundException, Param, Req, Res, ServiceUnavailableException } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { notModified, WebAssets, WebClientMissing, type WebAsset } from './web-assets.js';
+import { encodedFor, notModified, WebAssets, WebClientMissing, type WebAsset } from './web-assets.js';
 
 /**
  * Everything the page needs comes from the service itself (no CDN, no web fonts): the content
@@ -21,7 +21,10 @@ const CSP = [
 const FILE = /^[a-z0-9][a-z0-9-]*\.(js|css)$/;
 const DIRECTORIES = new Set(['js', 'styles']);
 
-/** The French web page at `/` and its static files (`/assets/js/*.js`, `/assets/styles/*.css`), built to dist/web. */
+/**
+ * The French web page at `/`, its static files (`/assets/js/*.js`, `/assets/styles/*.css`, built to
+ * dist/web) and the event catalogue its recording form is made from (`/assets/event-types.json`).
+ */
 @ApiExcludeController()
 @Controller()
 export class WebController {
@@ -33,6 +36,11 @@ export class WebController {
       'Content-Security-Policy': CSP,
       'Referrer-Policy': 'same-origin',
     });
+  }
+
+  @Get('/assets/event-types.json')
+  eventTypes(@Req() req: IncomingMessage, @Res() res: ServerResponse): void {
+    this.send(req, res, this.asset('event-types.json')!, {});
   }
 
   @Get('/assets/:dir/:file')
@@ -51,20 +59,23 @@ export class WebController {
     }
   }
 
-  /** Revalidated on every use (no-cache), answered 304 when the browser's copy is current. */
+  /** Revalidated on every use (no-cache), answered 304 when the browser's copy is current; brotli or gzip when accepted. */
   private send(req: IncomingMessage, res: ServerResponse, asset: WebAsset, headers: Record<string, string>): void {
     res.setHeader('Content-Type', asset.contentType);
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Cache-Control', 'no-cache');
     res.setHeader('ETag', asset.etag);
+    res.setHeader('Vary', 'Accept-Encoding');
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
     if (notModified(req.headers['if-none-match'], asset.etag)) {
       res.statusCode = 304;
       res.end();
       return;
     }
+    const { body, encoding } = encodedFor(asset, req.headers['accept-encoding']);
     res.statusCode = 200;
-    res.setHeader('Content-Length', asset.body.length);
-    res.end(asset.body);
+    if (encoding) res.setHeader('Content-Encoding', encoding);
+    res.setHeader('Content-Length', body.length);
+    res.end(req.method === 'HEAD' ? undefined : body);
   }
 }

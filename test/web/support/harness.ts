@@ -17,6 +17,8 @@ import { createHttpApp } from '../../../src/http-app.js';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS = resolve(dirname(fileURLToPath(import.meta.url)), '../../../test-artifacts');
 export const TOKEN = 'secretariat-token-0123456789';
+/** A token that may record facts but not correct or retract them (not an admin). */
+export const RECORDER_TOKEN = 'greffe-token-0123456789abc';
 export const DESKTOP = { width: 1366, height: 900 };
 export const PHONE = { width: 390, height: 844 };
 export const VIEWPORTS = [
@@ -31,18 +33,21 @@ export interface Harness {
   /** Errors the pages logged, and requests they made to another origin. */
   pageErrors: string[];
   elsewhere: string[];
+  /** Answers of the service with a status of 400 or more (`401 POST /api/frameworks/cccs13/events?dryRun=true`): each test says which it expects. */
+  refusals: string[];
   open(viewport: { width: number; height: number }): Promise<Page>;
   close(): Promise<void>;
 }
 
-export async function startHarness(): Promise<Harness> {
+/** `settings`: more of the service's configuration (environment variables), for the tests that need it. */
+export async function startHarness(settings: Record<string, string> = {}): Promise<Harness> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium not found at ${CHROMIUM}: the browser tests need a real Chromium. Install it (apt-get install -y chromium) or set CHROMIUM_PATH.`);
   }
   mkdirSync(ARTIFACTS, { recursive: true });
   const dataDir = mkdtempSync(join(tmpdir(), 'governance-browser-'));
   // API_ADMINS: some tests record a correction (an admin's write).
-  const app: INestApplication = await createHttpApp(loadConfig({ DATA_DIR: dataDir, API_TOKENS: `secretariat=${TOKEN}`, API_ADMINS: 'secretariat' }), {
+  const app: INestApplication = await createHttpApp(loadConfig({ DATA_DIR: dataDir, API_TOKENS: `secretariat=${TOKEN},greffe=${RECORDER_TOKEN}`, API_ADMINS: 'secretariat', ...settings }), {
     logger: false,
   });
   await app.listen(0, '127.0.0.1');
@@ -54,10 +59,12 @@ export async function startHarness(): Promise<Harness> {
   const contexts: BrowserContext[] = [];
   const pageErrors: string[] = [];
   const elsewhere: string[] = [];
+  const refusals: string[] = [];
   return {
     base,
     pageErrors,
     elsewhere,
+    refusals,
     async open(viewport) {
       const phone = viewport.width < 500;
       const context = await browser.newContext({ viewport, locale: 'fr-FR', timezoneId: 'Europe/Paris', isMobile: phone, hasTouch: phone });
@@ -66,7 +73,13 @@ export async function startHarness(): Promise<Harness> {
       page.setDefaultTimeout(30_000);
       page.on('pageerror', (error) => pageErrors.push(`pageerror: ${error.message}`));
       page.on('console', (message) => {
-        if (message.type() === 'error') pageErrors.push(`console: ${message.text()}`);
+        // Chromium logs every answer of 400 or more as an error: those are the refusals, checked apart.
+        if (message.type() === 'error' && !/^Failed to load resource: the server responded with a status of \d+/.test(message.text())) {
+          pageErrors.push(`console: ${message.text()}`);
+        }
+      });
+      page.on('response', (response) => {
+        if (response.status() >= 400) refusals.push(`${response.status()} ${response.request().method()} ${response.url().replace(base, '')}`);
       });
       page.on('request', (req) => {
         const url = req.url();
@@ -92,6 +105,22 @@ export async function shown(page: Page, at: string, knownAt = ''): Promise<void>
 export async function openAt(page: Page, base: string, query: string, at: string, knownAt = ''): Promise<void> {
   await page.goto(`${base}/${query}`);
   await shown(page, at, knownAt);
+}
+/** Opens a view of the page shown in place of the state (`panel=record`, `item=…`) and waits for its section. */
+export async function openView(page: Page, base: string, query: string, section: 'enregistrer' | 'creer' | 'versions'): Promise<void> {
+  await page.goto(`${base}/${query}`);
+  await page.waitForSelector(`#${section}:not([hidden])`);
+  await page.waitForSelector('#timeline[data-ready="true"]', { state: 'attached' });
+}
+/** The differences are loaded when the reader comes near them: scrolls there and waits for them. */
+export async function diffShown(page: Page): Promise<void> {
+  await page.locator('#differences').scrollIntoViewIfNeeded();
+  await page.waitForSelector('#diff-result[aria-busy="false"]');
+}
+/** The audit log is loaded when the reader comes near it: goes there and waits for it. */
+export async function auditShown(page: Page): Promise<void> {
+  await page.locator('#journal').scrollIntoViewIfNeeded();
+  await page.waitForSelector('#audit[data-ready="true"]');
 }
 export async function setDate(page: Page, at: string, knownAt = ''): Promise<void> {
   await page.fill('#date', at);

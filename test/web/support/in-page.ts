@@ -118,3 +118,16 @@ export function styles(page: Page, selector: string, properties: string[]) {
     properties,
   );
 }
+
+/** The faults of French typography in these texts: straight apostrophes, guillemets without narrow spaces, a breaking space before : ; ! ?, « 1ère », « 1 janvier ». */
+export function typographyFaults(texts: string[]): string[] {
+  return texts.flatMap((text) => {
+    const found: string[] = [];
+    if (text.includes("'")) found.push('straight apostrophe');
+    if (/«(?!\u202F)|(?<!\u202F)»/.test(text)) found.push('guillemet without a narrow no-break space');
+    if (/[ \t\n][:;!?]/.test(text)) found.push('breaking space before : ; ! ?');
+    if (/(?<![\p{L}\p{N}])1(ère|ere)(?!\p{L})/u.test(text)) found.push('1ère');
+    if (/(?<![\p{L}\p{N}])1[ \u00A0](janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)/u.test(text)) found.push('1 (not 1er)');
+    return found.map((fault) => `${fault}: ${JSON.stringify(text.slice(0, 80))}`);
+  });
+}
