@@ -272,21 +272,9 @@ export class DryRunResultSchema {
   @ApiProperty({ type: () => [DryRunChangeSchema] }) changes: DryRunChangeSchema[];
 }
 
-export class FrameworkCreatedSchema {
+export class FrameworkCreatedSchema extends AppendResultSchema {
   @ApiProperty() id: string;
   @ApiProperty() name: string;
-  @ApiProperty({ format: 'uuid' }) eventId: string;
-  @ApiProperty() revision: number;
-  @ApiProperty() position: number;
-  @ApiProperty(INSTANT) recordedAt: string;
-  @ApiPropertyOptional({
-    type: () => ReceiptSchema,
-    nullable: true,
-    description: "The transparency log's receipt of the event (a replay's too); null when the log's tree has not included it yet: fetch it from receiptUrl",
-  })
-  receipt: ReceiptSchema | null;
-  @ApiPropertyOptional({ description: 'Where the receipt is to be fetched later, when `receipt` is null', example: '/api/log/receipt?position=1205' })
-  receiptUrl?: string;
 }
 
 export class ItemVersionSchema {
