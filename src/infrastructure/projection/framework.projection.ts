@@ -3,7 +3,7 @@ import type { RecordedEvent } from '../../modules/frameworks/domain/events/frame
 import { buildTimeline, evolveTimeline } from '../../modules/frameworks/domain/timeline/fold.js';
 import { factDay } from '../../modules/frameworks/domain/timeline/time-queries.js';
 import { type Timeline } from '../../modules/frameworks/domain/timeline/timeline.types.js';
-import { factOf, isCorrection, knownFacts } from '../../modules/frameworks/domain/facts/known-facts.js';
+import { factOf, isCorrection, knownFacts, type Fact } from '../../modules/frameworks/domain/facts/known-facts.js';
 import type { ItemKind } from '../../modules/frameworks/domain/state/item-kinds.js';
 import { affectedItems, payloadJson, segmentsOfItem } from '../../modules/frameworks/domain/state/segments.js';
 import { HorizonTracker } from '../../modules/frameworks/domain/state/horizon.js';
@@ -16,6 +16,14 @@ interface Kept {
 }
 
 const itemKey = (kind: ItemKind, id: string) => `${kind}:${id}`;
+
+/**
+ * Facts whose place in effective order changes nothing: a milestone's evolve only adds it to the
+ * milestones, which no other fact's evolve reads, so folding one last gives the timeline of folding
+ * it in place (up to the order of the milestones map, which no view depends on). A milestone never
+ * refolds, and facts dated after milestones only (one dated 9999-12-31, say) are folded in directly.
+ */
+const commutes = (fact: Fact) => fact.type === 'MilestoneNoted';
 const fingerprint = (s: Segment) => `${s.validFrom}|${s.validTo ?? ''}|${payloadJson(s.payload)}`;
 
 /**
@@ -32,6 +40,7 @@ const fingerprint = (s: Segment) => `${s.validFrom}|${s.validTo ?? ''}|${payload
  */
 export class FrameworkProjection {
   private timeline: Timeline;
+  /** The latest day of the facts folded that do not commute (later facts are milestones only). */
   private lastDay: Day = '0000-00-00';
   private readonly current = new Map<string, Kept[]>();
   /** The horizon over recorded time, followed event by event. */
@@ -44,7 +53,7 @@ export class FrameworkProjection {
     this.horizon = HorizonTracker.of(events);
     const { facts } = knownFacts(events);
     this.timeline = buildTimeline(facts);
-    for (const fact of facts) if (factDay(fact) > this.lastDay) this.lastDay = factDay(fact);
+    for (const fact of facts) if (!commutes(fact) && factDay(fact) > this.lastDay) this.lastDay = factDay(fact);
   }
 
   /** Resumes from what the read models hold: the framework's events and its current segments. */
@@ -95,8 +104,8 @@ export class FrameworkProjection {
     };
 
     const fact = isCorrection(event.type) ? null : factOf(event);
-    if (fact && factDay(fact) >= this.lastDay) {
-      this.lastDay = factDay(fact);
+    if (fact && (commutes(fact) || factDay(fact) >= this.lastDay)) {
+      if (!commutes(fact)) this.lastDay = factDay(fact);
       evolveTimeline(this.timeline, fact);
       const seen = new Set<string>();
       for (const { kind, id } of affectedItems(this.timeline, fact)) {
@@ -113,7 +122,7 @@ export class FrameworkProjection {
       const was = target === null ? undefined : knownFacts(this.events.slice(0, -1)).facts.find((f) => f.eventId === target);
       const { facts } = knownFacts(this.events);
       this.timeline = buildTimeline(facts);
-      for (const f of facts) if (factDay(f) > this.lastDay) this.lastDay = factDay(f);
+      for (const f of facts) if (!commutes(f) && factDay(f) > this.lastDay) this.lastDay = factDay(f);
       const dirty = fact ? affectedItems(this.timeline, fact) : [];
       if (was) dirty.push(...affectedItems(before, was));
       const now = target === null ? undefined : facts.find((f) => f.eventId === target);
