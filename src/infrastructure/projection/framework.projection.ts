@@ -5,15 +5,11 @@ import { factDay } from '../../modules/frameworks/domain/timeline/time-queries.j
 import { type Timeline } from '../../modules/frameworks/domain/timeline/timeline.types.js';
 import { factOf, isCorrection, knownFacts, type Fact } from '../../modules/frameworks/domain/facts/known-facts.js';
 import type { ItemKind } from '../../modules/frameworks/domain/state/item-kinds.js';
-import { affectedItems, payloadJson, segmentsOfItem } from '../../modules/frameworks/domain/state/segments.js';
+import { affectedItems, segmentsOfItem } from '../../modules/frameworks/domain/state/segments.js';
+import { jsonEqual } from '../../modules/frameworks/domain/state/json-equal.js';
 import { HorizonTracker } from '../../modules/frameworks/domain/state/horizon.js';
 import { ProjectionGap, ReadModelsDiverged } from '../read-models/commit-rules.js';
 import { READ_MODEL_FORMAT, type FrameworkSummary, type ProjectionChange, type Segment } from '../read-models/read-model.port.js';
-
-interface Kept {
-  segment: Segment;
-  fingerprint: string;
-}
 
 const itemKey = (kind: ItemKind, id: string) => `${kind}:${id}`;
 
@@ -24,7 +20,6 @@ const itemKey = (kind: ItemKind, id: string) => `${kind}:${id}`;
  * refolds, and facts dated after milestones only (one dated 9999-12-31, say) are folded in directly.
  */
 const commutes = (fact: Fact) => fact.type === 'MilestoneNoted';
-const fingerprint = (s: Segment) => `${s.validFrom}|${s.validTo ?? ''}|${payloadJson(s.payload)}`;
 
 /**
  * The bitemporal projection of one framework, kept in memory between events.
@@ -42,7 +37,8 @@ export class FrameworkProjection {
   private timeline: Timeline;
   /** The latest day of the facts folded that do not commute (later facts are milestones only). */
   private lastDay: Day = '0000-00-00';
-  private readonly current = new Map<string, Kept[]>();
+  /** The current segments of each item, by item key (at most one per validFrom). */
+  private readonly current = new Map<string, Segment[]>();
   /** The horizon over recorded time, followed event by event. */
   private readonly horizon: HorizonTracker;
 
@@ -62,7 +58,7 @@ export class FrameworkProjection {
     for (const s of current) {
       const segment: Segment = { kind: s.kind, itemId: s.itemId, validFrom: s.validFrom, validTo: s.validTo, payload: s.payload };
       const key = itemKey(s.kind, s.itemId);
-      projection.current.set(key, [...(projection.current.get(key) ?? []), { segment, fingerprint: fingerprint(segment) }]);
+      projection.current.set(key, [...(projection.current.get(key) ?? []), segment]);
     }
     return projection;
   }
@@ -92,13 +88,21 @@ export class FrameworkProjection {
     this.horizon.apply(event);
     const close: ProjectionChange['close'] = [];
     const open: Segment[] = [];
+    // An item's segments before and after: one that stays (same days, same JSON) is neither closed nor opened.
     const replace = (key: string, next: Segment[]) => {
       const before = this.current.get(key) ?? [];
-      const after = next.map((segment) => ({ segment, fingerprint: fingerprint(segment) }));
-      const kept = new Set(before.map((k) => k.fingerprint));
-      const wanted = new Set(after.map((k) => k.fingerprint));
-      for (const k of before) if (!wanted.has(k.fingerprint)) close.push({ kind: k.segment.kind, itemId: k.segment.itemId, validFrom: k.segment.validFrom });
-      for (const k of after) if (!kept.has(k.fingerprint)) open.push(k.segment);
+      const byFrom = new Map(before.map((s) => [s.validFrom, s]));
+      const kept = new Set<Segment>();
+      const after = next.map((s) => {
+        const old = byFrom.get(s.validFrom);
+        if (old && old.validTo === s.validTo && jsonEqual(old.payload, s.payload)) {
+          kept.add(old);
+          return old;
+        }
+        open.push(s);
+        return s;
+      });
+      for (const s of before) if (!kept.has(s)) close.push({ kind: s.kind, itemId: s.itemId, validFrom: s.validFrom });
       if (after.length > 0) this.current.set(key, after);
       else this.current.delete(key);
     };
