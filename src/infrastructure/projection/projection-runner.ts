@@ -11,8 +11,10 @@ import { readModelsOutdated } from './read-model-format.js';
 
 /** Frameworks whose projection stays in memory between events (least recently used go first). */
 const LIVE_CACHE = 256;
-/** Events read together during a rebuild; changes are committed at least this often. */
+/** Events read together during a rebuild. */
 const REBUILD_PAGE = 1000;
+/** Changes committed together during a rebuild (one transaction: a few tens of milliseconds). */
+const REBUILD_BATCH = 250;
 
 /** How a rebuild bounds its memory and its turns of the event loop. */
 export interface RebuildLimits {
@@ -213,13 +215,13 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
         reached = event.position;
         done++;
         if (performance.now() - sliceStart >= sliceMs) {
-          if (pending.length >= REBUILD_PAGE) await flush();
+          if (pending.length >= REBUILD_BATCH) await flush();
           await new Promise((resolve) => setImmediate(resolve));
           sliceStart = performance.now();
         }
       }
       after = page[page.length - 1].position;
-      if (pending.length >= REBUILD_PAGE) await flush();
+      if (pending.length >= REBUILD_BATCH) await flush();
       onProgress?.({ done, total: Math.max(total, done) });
     }
     await flush();
