@@ -37,6 +37,8 @@ function parseArgs(argv) {
       case '--no-report': args.report = false; break;
       case '--no-profile': args.profile = false; break;
       case '--report-from': args.reportFrom = value(); break;
+      case '--before': args.before = value(); break;
+      case '--previous': args.previous = value(); break;
       case '--help':
         console.log('npm run bench [-- --quick] [--only P1,P3] [--runs N] [--sizes 1000,100000] [--rebuild-budget SECONDS] [--seed S] [--no-report]');
         process.exit(0);
@@ -341,6 +343,9 @@ async function main() {
 async function rerender(file) {
   const { readFileSync } = await import('node:fs');
   const saved = JSON.parse(readFileSync(file, 'utf8'));
+  // --before: the same figures measured on the code before a change; --previous: an earlier run of every figure.
+  if (args.before) saved.meta.beforeResults = JSON.parse(readFileSync(args.before, 'utf8'));
+  if (args.previous) saved.meta.previousResults = JSON.parse(readFileSync(args.previous, 'utf8'));
   const { markdown } = renderReport(saved);
   writeFileSync(join(ROOT, 'docs', 'benchmarks.md'), markdown);
   console.log(markdown);

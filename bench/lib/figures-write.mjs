@@ -100,7 +100,10 @@ export async function appendsIntoHistory(service, projectedDir, workDir, manifes
     }
   }
   copyDataDir(projectedDir, workDir);
-  const app = await openApp(service, workDir);
+  // The write path refuses dates more than MAX_YEARS_AHEAD past today (100 by default): raised to
+  // its maximum here, so that the fact dated 9999-12-31 can be recorded (as in a store imported
+  // before the bound, or run with it raised).
+  const app = await openApp(service, workDir, { env: { MAX_YEARS_AHEAD: '8000' } });
   try {
     await waitProjected(app.get(service.ProjectionRunner), manifest.events, 120_000);
     const bus = app.get(service.CommandBus);

@@ -27,6 +27,22 @@ export async function rebuildOnce(service, dir, head, budgetMs, log, { profileFi
     let peakRssMB = rssBeforeMB;
     const stalls = monitorEventLoopDelay({ resolution: 20 });
     const profiler = profileFile ? await startProfile(10_000) : null;
+    // The longest single operations of the rebuild (what a turn of the event loop cannot split).
+    const longest = { commitMs: 0, applyMs: 0 };
+    const timed = (target, name, key) => {
+      const original = target[name];
+      target[name] = function (...args) {
+        const t = performance.now();
+        const outcome = original.apply(this, args);
+        const done = () => (longest[key] = Math.max(longest[key], performance.now() - t));
+        if (outcome && typeof outcome.then === 'function') return outcome.finally(done);
+        done();
+        return outcome;
+      };
+      return () => (target[name] = original);
+    };
+    const readModels = runner.readModels;
+    const restore = [readModels && timed(readModels, 'commit', 'commitMs'), service.domain.FrameworkProjection && timed(service.domain.FrameworkProjection.prototype, 'apply', 'applyMs')].filter(Boolean);
     stalls.enable();
     const t0 = performance.now();
     const rebuilding = runner.rebuild().then(
@@ -44,10 +60,11 @@ export async function rebuildOnce(service, dir, head, budgetMs, log, { profileFi
     }
     const seconds = (performance.now() - t0) / 1000;
     stalls.disable();
+    for (const undo of restore) undo();
     const profile = profiler ? await profiler.stop(profileFile) : null;
     const maxStallMs = stalls.max / 1e6;
     if (failure) throw failure;
-    const memory = { rssBeforeMB, peakRssMB };
+    const memory = { rssBeforeMB, peakRssMB, longestCommitMs: longest.commitMs, longestApplyMs: longest.applyMs };
     if (done) return { complete: true, events: head, seconds, eventsPerSecond: head / seconds, maxStallMs, ...memory, profile };
     const reached = runner.checkpoint ?? 0;
     await runner.stop();

@@ -19,8 +19,12 @@ const spread = (s) => (s.runs > 1 ? ` (runs ${fmt(s.min)}–${fmt(s.max)})` : ''
 export function targetRows(results, f, ran) {
   const rows = [];
   const add = (target, figure, measure, goal, issue, nowText, v, why) => {
-    if (!ran(figure)) return rows.push([target, measure, goal, issue, `not run (--only ${results.meta.only.join(',')})`, '–', '']);
-    rows.push([target, measure, goal, issue, nowText, v.status + (v.by ? `, ${v.by}` : ''), v.status === 'met' ? '' : why]);
+    // Each row says which figure it comes from (`row.figure`), for reports that put runs side by side.
+    const row = ran(figure)
+      ? [target, measure, goal, issue, nowText, v.status + (v.by ? `, ${v.by}` : ''), v.status === 'met' ? '' : why]
+      : [target, measure, goal, issue, `not run (--only ${results.meta.only.join(',')})`, '–', ''];
+    row.figure = figure;
+    rows.push(row);
   };
   const { largest, smallest } = f;
   const diag = results.diagnostics;
@@ -60,7 +64,7 @@ export function targetRows(results, f, ran) {
       `each append into a ${fmt(h.meanHistory)}-event history costs ${fmt(ms(h.long.median))} ms against ${fmt(ms(h.fresh.median))} ms into a fresh framework: what grows with the history is deciding and projecting the event (see the diagnostics)`);
     add('P2b', 'P2', 'same, into the framework holding a fact dated 9999-12-31 (every new fact lands before it)', '≥ 80 %', '–',
       `${text(h.farRatio)} (${fmt(h.far.median)} vs ${fmt(h.fresh.median)} appends/s)`, verdict(h.farRatio.median, 0.8, 'higher'),
-      `every new fact lands before the 9999-12-31 one, so deciding and projecting it takes the path of a back-dated fact: ${fmt(ms(h.far.median))} ms per append against ${fmt(ms(h.fresh.median))} ms${diag?.applyEarlierShare !== undefined ? ` (in the diagnostics, events that land earlier take ${pct(diag.applyEarlierShare)} of the projection's time while being ~${pct(diag.applyEarlierEvents / diag.frameworkEvents)} of the events)` : ''}`);
+      `every new fact lands before the 9999-12-31 one (a milestone: the decider and the projection fold a fact dated after milestones only as one dated last, without refolding): ${fmt(ms(h.far.median))} ms per append against ${fmt(ms(h.fresh.median))} ms and ${fmt(ms(h.long.median))} ms into the other 2,000-event histories`);
   }
   // P2c
   {
@@ -99,8 +103,10 @@ export function targetRows(results, f, ran) {
         diag?.applyMeanMs !== undefined
           ? `rate: the floor reads and parses an event in ${fmt(1000 / f.p3floor(n).median)} ms; the rebuild spends ${fmt(1000 / f.p3(n).median)} ms per event: with each framework's projection in memory, applying an event costs ${fmt(diag.applyMeanMs)} ms of CPU on average over a ${diag.frameworkEvents}-event history (diagnostics), ${pct(diag.applyEarlierShare)} of it on the events that land before recorded facts (they refold the history); see the P3 profile`
           : null,
-        rss > 1024 ? `RSS: ${fmt(rates[0]?.rssBeforeMB)} MB before, ${fmt(rss)} MB at the peak: the rebuild keeps the projection of every framework it meets in memory (no capacity while rebuilding), so memory grows with the number of frameworks` : null,
-        stall > 200 ? `stall: the rebuild projects a page of 1000 events between two turns of the event loop; at ${fmt(1000 / f.p3(n).median)} ms per event a page is ~${fmt(1000 * (1000 / f.p3(n).median) / 1000)} s without a turn (longest: ${fmt(stall)} ms)` : null,
+        rss > 1024 ? `RSS: ${fmt(rates[0]?.rssBeforeMB)} MB before, ${fmt(rss)} MB at the peak` : null,
+        stall > 200
+          ? `stall: the rebuild gives the event loop a turn after at most 50 ms of projecting; what it cannot split is one operation: the longest commit of a batch of changes took ${fmt(Math.max(...rates.map((x) => x.longestCommitMs ?? NaN)))} ms, the longest projection of one event ${fmt(Math.max(...rates.map((x) => x.longestApplyMs ?? NaN)))} ms, at this load (longest stall: ${fmt(stall)} ms)`
+          : null,
       ].filter(Boolean).join('. '));
   }
   // P4

@@ -3,20 +3,23 @@ import type { RecordedEvent } from '../../modules/frameworks/domain/events/frame
 import { buildTimeline, evolveTimeline } from '../../modules/frameworks/domain/timeline/fold.js';
 import { factDay } from '../../modules/frameworks/domain/timeline/time-queries.js';
 import { type Timeline } from '../../modules/frameworks/domain/timeline/timeline.types.js';
-import { factOf, isCorrection, knownFacts } from '../../modules/frameworks/domain/facts/known-facts.js';
+import { factOf, isCorrection, knownFacts, type Fact } from '../../modules/frameworks/domain/facts/known-facts.js';
 import type { ItemKind } from '../../modules/frameworks/domain/state/item-kinds.js';
-import { affectedItems, payloadJson, segmentsOfItem } from '../../modules/frameworks/domain/state/segments.js';
+import { affectedItems, segmentsOfItem } from '../../modules/frameworks/domain/state/segments.js';
+import { jsonEqual } from '../../modules/frameworks/domain/state/json-equal.js';
 import { HorizonTracker } from '../../modules/frameworks/domain/state/horizon.js';
 import { ProjectionGap, ReadModelsDiverged } from '../read-models/commit-rules.js';
 import { READ_MODEL_FORMAT, type FrameworkSummary, type ProjectionChange, type Segment } from '../read-models/read-model.port.js';
 
-interface Kept {
-  segment: Segment;
-  fingerprint: string;
-}
-
 const itemKey = (kind: ItemKind, id: string) => `${kind}:${id}`;
-const fingerprint = (s: Segment) => `${s.validFrom}|${s.validTo ?? ''}|${payloadJson(s.payload)}`;
+
+/**
+ * Facts whose place in effective order changes nothing: a milestone's evolve only adds it to the
+ * milestones, which no other fact's evolve reads, so folding one last gives the timeline of folding
+ * it in place (up to the order of the milestones map, which no view depends on). A milestone never
+ * refolds, and facts dated after milestones only (one dated 9999-12-31, say) are folded in directly.
+ */
+const commutes = (fact: Fact) => fact.type === 'MilestoneNoted';
 
 /**
  * The bitemporal projection of one framework, kept in memory between events.
@@ -32,8 +35,10 @@ const fingerprint = (s: Segment) => `${s.validFrom}|${s.validTo ?? ''}|${payload
  */
 export class FrameworkProjection {
   private timeline: Timeline;
+  /** The latest day of the facts folded that do not commute (later facts are milestones only). */
   private lastDay: Day = '0000-00-00';
-  private readonly current = new Map<string, Kept[]>();
+  /** The current segments of each item, by item key (at most one per validFrom). */
+  private readonly current = new Map<string, Segment[]>();
   /** The horizon over recorded time, followed event by event. */
   private readonly horizon: HorizonTracker;
 
@@ -44,7 +49,7 @@ export class FrameworkProjection {
     this.horizon = HorizonTracker.of(events);
     const { facts } = knownFacts(events);
     this.timeline = buildTimeline(facts);
-    for (const fact of facts) if (factDay(fact) > this.lastDay) this.lastDay = factDay(fact);
+    for (const fact of facts) if (!commutes(fact) && factDay(fact) > this.lastDay) this.lastDay = factDay(fact);
   }
 
   /** Resumes from what the read models hold: the framework's events and its current segments. */
@@ -53,7 +58,7 @@ export class FrameworkProjection {
     for (const s of current) {
       const segment: Segment = { kind: s.kind, itemId: s.itemId, validFrom: s.validFrom, validTo: s.validTo, payload: s.payload };
       const key = itemKey(s.kind, s.itemId);
-      projection.current.set(key, [...(projection.current.get(key) ?? []), { segment, fingerprint: fingerprint(segment) }]);
+      projection.current.set(key, [...(projection.current.get(key) ?? []), segment]);
     }
     return projection;
   }
@@ -83,20 +88,28 @@ export class FrameworkProjection {
     this.horizon.apply(event);
     const close: ProjectionChange['close'] = [];
     const open: Segment[] = [];
+    // An item's segments before and after: one that stays (same days, same JSON) is neither closed nor opened.
     const replace = (key: string, next: Segment[]) => {
       const before = this.current.get(key) ?? [];
-      const after = next.map((segment) => ({ segment, fingerprint: fingerprint(segment) }));
-      const kept = new Set(before.map((k) => k.fingerprint));
-      const wanted = new Set(after.map((k) => k.fingerprint));
-      for (const k of before) if (!wanted.has(k.fingerprint)) close.push({ kind: k.segment.kind, itemId: k.segment.itemId, validFrom: k.segment.validFrom });
-      for (const k of after) if (!kept.has(k.fingerprint)) open.push(k.segment);
+      const byFrom = new Map(before.map((s) => [s.validFrom, s]));
+      const kept = new Set<Segment>();
+      const after = next.map((s) => {
+        const old = byFrom.get(s.validFrom);
+        if (old && old.validTo === s.validTo && jsonEqual(old.payload, s.payload)) {
+          kept.add(old);
+          return old;
+        }
+        open.push(s);
+        return s;
+      });
+      for (const s of before) if (!kept.has(s)) close.push({ kind: s.kind, itemId: s.itemId, validFrom: s.validFrom });
       if (after.length > 0) this.current.set(key, after);
       else this.current.delete(key);
     };
 
     const fact = isCorrection(event.type) ? null : factOf(event);
-    if (fact && factDay(fact) >= this.lastDay) {
-      this.lastDay = factDay(fact);
+    if (fact && (commutes(fact) || factDay(fact) >= this.lastDay)) {
+      if (!commutes(fact)) this.lastDay = factDay(fact);
       evolveTimeline(this.timeline, fact);
       const seen = new Set<string>();
       for (const { kind, id } of affectedItems(this.timeline, fact)) {
@@ -113,7 +126,7 @@ export class FrameworkProjection {
       const was = target === null ? undefined : knownFacts(this.events.slice(0, -1)).facts.find((f) => f.eventId === target);
       const { facts } = knownFacts(this.events);
       this.timeline = buildTimeline(facts);
-      for (const f of facts) if (factDay(f) > this.lastDay) this.lastDay = factDay(f);
+      for (const f of facts) if (!commutes(f) && factDay(f) > this.lastDay) this.lastDay = factDay(f);
       const dirty = fact ? affectedItems(this.timeline, fact) : [];
       if (was) dirty.push(...affectedItems(before, was));
       const now = target === null ? undefined : facts.find((f) => f.eventId === target);

@@ -11,8 +11,20 @@ import { readModelsOutdated } from './read-model-format.js';
 
 /** Frameworks whose projection stays in memory between events (least recently used go first). */
 const LIVE_CACHE = 256;
-/** Events read and committed together during a rebuild. */
+/** Events read together during a rebuild. */
 const REBUILD_PAGE = 1000;
+/** Changes committed together during a rebuild (one transaction: a few tens of milliseconds). */
+const REBUILD_BATCH = 250;
+
+/** How a rebuild bounds its memory and its turns of the event loop. */
+export interface RebuildLimits {
+  /** Framework projections kept in memory (least recently used go first; reloaded from the read models). */
+  capacity: number;
+  /** Longest run of projecting between two turns of the event loop, in milliseconds. */
+  sliceMs: number;
+}
+
+export const REBUILD_LIMITS: RebuildLimits = { capacity: 128, sliceMs: 50 };
 /** How often the stored checkpoint is read (another instance's runner, a reset). */
 const POLL_MS = 100;
 
@@ -58,6 +70,8 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
   private misalignment: Misalignment | null = null;
   private lastGap: string | null = null;
   private starting: Promise<void> | null = null;
+  /** Memory and turn limits of a rebuild (tests narrow them). */
+  rebuildLimits: RebuildLimits = { ...REBUILD_LIMITS };
 
   constructor(
     @Inject(EVENT_STORE) private readonly events: EventStore,
@@ -158,7 +172,12 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
     return outcome;
   }
 
-  /** Stops following, drops the read models and projects the whole log again (one commit per page). */
+  /**
+   * Stops following, drops the read models and projects the whole log again. Memory stays bounded:
+   * at most `rebuildLimits.capacity` framework projections are kept, and one evicted is reloaded
+   * from the read models (its pending changes written first). The event loop gets a turn at least
+   * every `rebuildLimits.sliceMs` of projecting, so /health and reads keep answering meanwhile.
+   */
   private async replayAll(onProgress?: (progress: RebuildProgress) => void): Promise<{ events: number }> {
     await this.stop();
     this.projections.clear();
@@ -167,24 +186,45 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
     const progress = await this.readModels.progress();
     this.watch.observe(progress);
     const total = await this.countEvents();
+    const { capacity, sliceMs } = this.rebuildLimits;
     const projections = new Map<string, FrameworkProjection>();
+    const pending: ProjectionChange[] = [];
+    /** Frameworks with changes in `pending`: their read models are behind their projection. */
+    const unwritten = new Set<string>();
+    let reached: number | null = null;
+    const flush = async () => {
+      const outcome = pending.length > 0 ? await this.readModels.commit(pending.splice(0), { epoch: progress.epoch }) : null;
+      unwritten.clear();
+      if (reached !== null) this.watch.reached(Math.max(outcome?.checkpoint ?? reached, reached), progress.epoch);
+    };
     let after: number | null = null;
     let done = 0;
+    let sliceStart = performance.now();
     for (;;) {
       const page = await this.events.readAll(after, REBUILD_PAGE);
       if (page.length === 0) break;
-      const changes: ProjectionChange[] = [];
       for (const event of page) {
-        const change = await this.project(event, projections, Number.POSITIVE_INFINITY);
-        if (change) changes.push(change);
+        const frameworkId = frameworkIdOf(event.streamId);
+        // Evicted with changes not yet written: write them, so that the reload reads them back.
+        if (frameworkId !== null && !projections.has(frameworkId) && unwritten.has(frameworkId)) await flush();
+        const change = await this.project(event, projections, capacity);
+        if (change) {
+          pending.push(change);
+          unwritten.add(frameworkId!);
+        }
+        reached = event.position;
+        done++;
+        if (performance.now() - sliceStart >= sliceMs) {
+          if (pending.length >= REBUILD_BATCH) await flush();
+          await new Promise((resolve) => setImmediate(resolve));
+          sliceStart = performance.now();
+        }
       }
       after = page[page.length - 1].position;
-      const outcome = changes.length > 0 ? await this.readModels.commit(changes, { epoch: progress.epoch }) : null;
-      this.watch.reached(Math.max(outcome?.checkpoint ?? after, after), progress.epoch);
-      done += page.length;
+      if (pending.length >= REBUILD_BATCH) await flush();
       onProgress?.({ done, total: Math.max(total, done) });
-      await new Promise((resolve) => setImmediate(resolve));
     }
+    await flush();
     return { events: done };
   }
 

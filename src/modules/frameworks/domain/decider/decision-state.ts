@@ -1,7 +1,7 @@
 import { InvalidEdtfDate, type Day } from '../dates/edtf-date.js';
 import { factDefinitionOf } from '../events/event-catalogue.js';
 import type { RecordedEvent } from '../events/framework.events.js';
-import { candidate, factOf, isCorrection, knownFacts } from '../facts/known-facts.js';
+import { candidate, factOf, isCorrection, knownFacts, type Fact } from '../facts/known-facts.js';
 import { buildTimeline, evolveTimeline } from '../timeline/fold.js';
 import { checkFact } from '../timeline/rules.js';
 import { factDay } from '../timeline/time-queries.js';
@@ -16,15 +16,34 @@ import { decide, evolve, refuse, type Decision, type FrameworkCommand, type Fram
 export interface DecisionState {
   history: FrameworkHistory;
   timeline: Timeline;
-  /** The latest fact day of the history (every fact is dated on or before it). */
+  /** The latest day of the history's facts that do not commute (any fact dated after it is a milestone). */
   lastDay: Day;
 }
+
+/**
+ * Facts whose place in effective order changes nothing: a milestone's evolve only adds it to the
+ * milestones, and no rule nor evolve of another fact reads them (a conflict's subject is checked
+ * once every fact is placed). So a milestone is checked and folded against the whole timeline
+ * (unless its id is taken: then the full fold says which fact breaks), and a fact dated after
+ * milestones only — one dated 9999-12-31, say — takes the path of a fact dated after every other.
+ */
+const commutes = (fact: Fact) => fact.type === 'MilestoneNoted';
 
 export function decisionState(history: FrameworkHistory): DecisionState {
   const { facts } = knownFacts(history.events);
   let lastDay: Day = '0000-00-00';
-  for (const fact of facts) if (factDay(fact) > lastDay) lastDay = factDay(fact);
+  for (const fact of facts) if (!commutes(fact) && factDay(fact) > lastDay) lastDay = factDay(fact);
   return { history, timeline: buildTimeline(facts), lastDay };
+}
+
+/** Whether the fact, folded last into the kept timeline, is checked and folded as in its place. */
+function foldsLast(state: DecisionState, fact: Fact): boolean {
+  if (commutes(fact)) {
+    // Not when its id is taken, nor before the framework was established: the full fold words those refusals.
+    const established = state.timeline.established;
+    return established !== undefined && established !== null && factDay(fact) >= established.effective.first && !state.timeline.milestones.has(fact.data.milestoneId);
+  }
+  return factDay(fact) >= state.lastDay;
 }
 
 export function decideWith(command: FrameworkCommand, state: DecisionState): Decision {
@@ -35,12 +54,12 @@ export function decideWith(command: FrameworkCommand, state: DecisionState): Dec
   let fact;
   try {
     fact = factOf(candidate(event));
-    if (factDay(fact) < state.lastDay) return decide(command, state.history);
+    if (!foldsLast(state, fact)) return decide(command, state.history);
   } catch (error) {
     if (error instanceof InvalidEdtfDate) return refuse({ rule: 'invalid-date', message: error.message });
     throw error;
   }
-  // Every recorded fact is dated on or before this one: it is checked last, against the whole timeline.
+  // Every recorded fact is dated on or before this one (or commutes with it): it is checked last, against the whole timeline.
   // Rules that need every fact placed: as this one comes last and creates nothing they look up, the timeline as it is will do.
   const broken = checkFact(state.timeline, fact) ?? factDefinitionOf(fact.type)?.checkComplete?.(fact.data, state.timeline, fact) ?? null;
   if (broken) return refuse({ rule: broken.rule, message: broken.message, ...(broken.field === undefined ? {} : { field: broken.field }) });
@@ -52,7 +71,7 @@ export function evolveState(state: DecisionState, event: RecordedEvent): Decisio
   const history = evolve(state.history, event);
   if (isCorrection(event.type)) return decisionState(history);
   const fact = factOf(event);
-  if (factDay(fact) < state.lastDay) return decisionState(history);
+  if (!foldsLast(state, fact)) return decisionState(history);
   evolveTimeline(state.timeline, fact);
-  return { history, timeline: state.timeline, lastDay: factDay(fact) };
+  return { history, timeline: state.timeline, lastDay: commutes(fact) ? state.lastDay : factDay(fact) };
 }

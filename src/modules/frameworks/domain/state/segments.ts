@@ -4,7 +4,10 @@ import type { Fact } from '../facts/known-facts.js';
 import type { Timeline } from '../timeline/timeline.types.js';
 import { itemBoundaries } from './item-boundaries.js';
 import { KEY_OF_KIND, STATE_KINDS, type ItemKind, type ItemRef } from './item-kinds.js';
-import { bySince, itemsOf, itemView, type ItemView } from './item-views.js';
+import { bySince, conventionsOf, itemsOf, itemView, type ItemView } from './item-views.js';
+import { partyView } from './party-view.js';
+import type { Support } from './evidence.js';
+import { jsonEqual } from './json-equal.js';
 import { emptyState, type StateView } from './state-at.js';
 import { supportsOf } from './supports.js';
 
@@ -30,27 +33,37 @@ export function payloadJson(payload: object): string {
   return text;
 }
 
-/** The effective-time history of one item: consecutive days with the same view make one segment. */
+/**
+ * The effective-time history of one item: consecutive days with the same view (the same JSON) make
+ * one segment. Views are compared structurally (`jsonEqual`), and a party's conventions are looked
+ * up once for all its days.
+ */
 export function segmentsOfItem(timeline: Timeline, kind: ItemKind, itemId: string): ItemSegment[] {
   const segments: ItemSegment[] = [];
-  let open: { segment: ItemSegment; json: string } | null = null;
+  let open: ItemSegment | null = null;
   const supports = supportsOf(timeline, kind, itemId);
+  const view = viewOfItem(timeline, kind, itemId, supports);
   for (const day of itemBoundaries(timeline, kind, itemId, supports)) {
-    const view = itemView(timeline, kind, itemId, day, supports);
-    const json = view === null ? null : JSON.stringify(view);
-    if (open && open.json === json) continue;
+    const next = view(day);
+    if (open && next !== null && jsonEqual(open.payload, next)) continue;
     if (open) {
-      open.segment.validTo = day;
-      segments.push(open.segment);
+      open.validTo = day;
+      segments.push(open);
       open = null;
     }
-    if (view !== null) {
-      texts.set(view, json!);
-      open = { segment: { kind, itemId, validFrom: day, validTo: null, payload: view }, json: json! };
-    }
+    if (next !== null) open = { kind, itemId, validFrom: day, validTo: null, payload: next };
   }
-  if (open) segments.push(open.segment);
+  if (open) segments.push(open);
   return segments;
+}
+
+/** The item's view on a day, with what does not depend on the day worked out once. */
+function viewOfItem(timeline: Timeline, kind: ItemKind, itemId: string, supports: readonly Support[]): (day: Day) => ItemView | null {
+  if (kind === 'party' && timeline.parties.has(itemId)) {
+    const conventions = conventionsOf(timeline, itemId);
+    return (day) => partyView(timeline, itemId, day, supports, conventions);
+  }
+  return (day) => itemView(timeline, kind, itemId, day, supports);
 }
 
 /**
