@@ -112,12 +112,14 @@ export class EventRecorder {
     if (idempotencyKey !== undefined && request.events.length !== 1) throw new TypeError('an Idempotency-Key applies to one event');
     const eventIds = request.events.map((e) => e.eventId ?? eventIdFor(frameworkId, actor, idempotencyKey));
     const hashes = request.events.map(({ event }, i) => requestHash(frameworkId, i === 0 && establishes(request) ? 'EstablishFramework' : 'RecordEvent', event));
-    if (idempotencyKey !== undefined) {
-      const earlier = await this.events.findEvent(eventIds[0]);
-      if (earlier) return { stored: [replayOf(earlier, hashes[0])], replayed: true };
-    }
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const state = await this.states.current(frameworkId);
+      // Looked up after the state is read: a request with this key appended since (by another
+      // instance) is found here, or makes the append below fail on its revision and come back here.
+      if (idempotencyKey !== undefined) {
+        const earlier = await this.events.findEvent(eventIds[0]);
+        if (earlier) return { stored: [replayOf(earlier, hashes[0])], replayed: true };
+      }
       this.decide(request, state, eventIds);
       const newEvents = request.events.map(({ event, metadata }, i) =>
         toNewEvent(
@@ -139,11 +141,9 @@ export class EventRecorder {
         return { stored: result.events, replayed: false, ...(result.logEntry ? { logEntry: result.logEntry } : {}) };
       } catch (error) {
         if (!(error instanceof WrongExpectedRevision)) throw error;
-        if (request.expectedRevision !== undefined) throw new RevisionConflict(frameworkId, request.expectedRevision, error.actual);
-        // Another instance may have appended this very request (same Idempotency-Key) meanwhile.
-        const earlier = idempotencyKey !== undefined ? await this.events.findEvent(eventIds[0]) : null;
-        if (earlier) return { stored: [replayOf(earlier, hashes[0])], replayed: true };
-        if (establishes(request)) throw new FrameworkExists(frameworkId);
+        // With a key, the next turn finds the request if another instance appended it, or refuses as `decide` does.
+        if (idempotencyKey === undefined && request.expectedRevision !== undefined) throw new RevisionConflict(frameworkId, request.expectedRevision, error.actual);
+        if (idempotencyKey === undefined && establishes(request)) throw new FrameworkExists(frameworkId);
         // Someone else appended meanwhile: decide again on the new history.
       }
     }
