@@ -156,7 +156,7 @@ export async function verifyHeadSignature(
   head: { treeSize: number; rootHash: string; timestamp: string; keyId: string; signature: string },
   spki: Bytes,
 ): Promise<'valid' | 'invalid' | 'unsupported'> {
-  let key: CryptoKey;
+  let key: Awaited<ReturnType<typeof crypto.subtle.importKey>>;
   try {
     key = await crypto.subtle.importKey('spki', spki, { name: 'Ed25519' }, false, ['verify']);
   } catch {
