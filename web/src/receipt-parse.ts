@@ -31,8 +31,13 @@ const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isS
 function hexProblem(name: string, value: unknown, pattern: RegExp, digits: number): string | null {
   if (value === undefined) return `Il manque le champ « ${name} ».`;
   if (typeof value !== 'string' || !pattern.test(value)) {
-    const shown = typeof value === 'string' ? value.length : null;
-    return `Le champ « ${name} » doit être une suite de ${digits} chiffres hexadécimaux (0-9, a-f en minuscules)${shown === null ? '' : ` : il en a ${shown} caractères${/[^0-9a-f]/.test(String(value)) ? ', dont certains ne sont pas hexadécimaux' : ''}`}.`;
+    const why =
+      typeof value !== 'string'
+        ? 'ce n’est pas un texte'
+        : /[^0-9a-f]/.test(value)
+          ? 'il contient des caractères qui ne sont pas hexadécimaux'
+          : `il en a ${value.length}`;
+    return `Le champ « ${name} » doit être une suite de ${digits} chiffres hexadécimaux (0-9, a-f en minuscules) : ${why}.`;
   }
   return null;
 }
