@@ -9,6 +9,7 @@
  */
 import { fromHex, keyIdOfSpki, spkiOfPem, verifyConsistency, verifyHeadSignature, verifyInclusion, type Bytes } from './merkle-verify.js';
 import type { Receipt } from './receipt-parse.js';
+import { frInstant } from './dates.js';
 
 export interface LogKey {
   publicKeyPem: string;
@@ -98,7 +99,7 @@ async function consistency(r: Receipt, reads: LogReads): Promise<Check> {
         detail:
           head.treeSize === mine.treeSize
             ? `La tête actuelle est celle du reçu (${head.treeSize} événements, même racine) : rien n’a été ajouté ni réécrit depuis.`
-            : `La tête actuelle (${head.treeSize} événements, signée le ${head.timestamp}) prolonge celle du reçu (${mine.treeSize} événements) : les ${mine.treeSize} premiers événements, dont la position ${r.position}, n’ont pas changé.`,
+            : `La tête actuelle (${head.treeSize} événements, signée le ${frInstant(head.timestamp)}) prolonge celle du reçu (${mine.treeSize} événements) : les ${mine.treeSize} premiers événements, dont la position ${r.position}, n’ont pas changé.`,
       };
     }
     return {
@@ -157,7 +158,7 @@ async function keyChecks(r: Receipt, reads: LogReads, keptPem: string | null): P
   const valid = await verifyHeadSignature(r.treeHead, spki);
   const signature: Check =
     valid === 'valid'
-      ? { id: 'signature', label: sigLabel, result: 'verified', detail: `La signature Ed25519 de la tête (taille, racine, instant ${r.treeHead.timestamp}, clé) est valide avec ${whose}.` }
+      ? { id: 'signature', label: sigLabel, result: 'verified', detail: `La signature Ed25519 de la tête (sa taille, sa racine, son instant — le ${frInstant(r.treeHead.timestamp)} — et sa clé) est valide avec ${whose}.` }
       : valid === 'invalid'
         ? {
             id: 'signature',
