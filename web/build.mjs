@@ -17,7 +17,7 @@ const ROOT = resolve(WEB, '..');
 const SRC = join(WEB, 'src');
 const OUT = join(ROOT, 'dist/web');
 /** The style sheets, in cascade order (print.css last: its rules apply to paper only). */
-const STYLES = ['base.css', 'state.css', 'evidence.css', 'timeline.css', 'diff-audit.css', 'versions.css', 'record.css', 'print.css'];
+const STYLES = ['base.css', 'state.css', 'evidence.css', 'timeline.css', 'diff-audit.css', 'versions.css', 'record.css', 'receipt.css', 'print.css'];
 
 const configPath = join(WEB, 'tsconfig.json');
 const config = ts.getParsedCommandLineOfConfigFile(configPath, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: fail });

@@ -17,6 +17,8 @@ import type {
 } from './api-types.js';
 
 export type { ErrorBody };
+import type { Receipt } from './receipt-parse.js';
+import type { ConsistencyAnswer, LogHead, LogKey } from './receipt-checks.js';
 
 const API = '/api/frameworks';
 
@@ -47,6 +49,9 @@ export interface AppendAnswer {
   position: number;
   recordedAt: string;
   replayed?: boolean;
+  /** The transparency log's receipt (null while the log of a KurrentDB instance lags: then `receiptUrl`). */
+  receipt?: Receipt | null;
+  receiptUrl?: string;
   [more: string]: unknown;
 }
 export interface FrameworkCreated extends AppendAnswer {
@@ -65,8 +70,8 @@ async function answer<T>(response: Response): Promise<T> {
   return body as T;
 }
 
-function getJson<T>(path: string): Promise<T> {
-  return fetch(path, { headers: { Accept: 'application/json' } }).then((response) => answer<T>(response));
+function getJson<T>(path: string, cache?: RequestCache): Promise<T> {
+  return fetch(path, { headers: { Accept: 'application/json' }, cache }).then((response) => answer<T>(response));
 }
 
 function frameworkPath(framework: string, suffix: string, params: Record<string, string | number | null | undefined> = {}): string {
@@ -106,4 +111,10 @@ export const api = {
     post(frameworkPath(framework, 'events', { dryRun: 'true' }), body, options),
   append: (framework: string, body: unknown, options: WriteOptions): Promise<AppendAnswer> => post(frameworkPath(framework, 'events'), body, options),
   createFramework: (body: unknown, options: WriteOptions): Promise<FrameworkCreated> => post(API, body, options),
+  /** The transparency log's public reads (never from the browser's cache: a head is wanted as it is now). */
+  log: {
+    key: (): Promise<LogKey> => getJson('/api/log/key', 'no-store'),
+    head: (): Promise<LogHead> => getJson('/api/log/head', 'no-store'),
+    consistency: (from: number, to: number): Promise<ConsistencyAnswer> => getJson(`/api/log/proof/consistency?from=${from}&to=${to}`, 'no-store'),
+  },
 };

@@ -13,7 +13,8 @@ import { documentTitleOf, nameOfConvention, store } from './store.js';
 import { timelineLayout } from './timeline-draw.js';
 import { view } from './view-state.js';
 
-function download(name: string, type: string, content: string): void {
+/** Saves a file made in the page (the state as CSV, the timeline as SVG, a receipt). */
+export function download(name: string, type: string, content: string): void {
   const url = URL.createObjectURL(new Blob([content], { type }));
   const link = document.createElement('a');
   link.href = url;

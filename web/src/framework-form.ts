@@ -11,6 +11,7 @@ import { showMessage } from './messages.js';
 import { clearErrors, showFieldError } from './record-errors.js';
 import { problemsOf, type Problem } from './refusal-words.js';
 import { objectFields } from './record-schema.js';
+import { receiptCard } from './receipt-card.js';
 import { store } from './store.js';
 
 function read(fields: Field[]): Record<string, unknown> {
@@ -68,7 +69,7 @@ export function openCreateFramework(): void {
           clear(select);
           for (const f of store.frameworks) select.appendChild(h('option', { value: f.id, text: f.name }));
           changeView({ framework: created.id, at: null, panel: null, item: null, amend: null, knownAt: null, diffShown: false }, 'push');
-          showMessage(`Dispositif « ${created.name} » créé (${created.id}) : son premier fait est sa création.`);
+          showMessage(`Dispositif « ${created.name} » créé (${created.id}) : son premier fait est sa création.`, receiptCard(created, 'p'));
         } catch (error) {
           forgetIfRefused(error);
           refuse(

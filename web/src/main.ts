@@ -111,7 +111,7 @@ function bindLinks(): void {
     const address = readAddress(url.search);
     if (link.matches('.versions-link')) rememberOpener(`.versions-link[data-item="${link.getAttribute('data-item')}"]`);
     else if (link.matches('[data-amend]')) rememberOpener(`a[data-amend="${link.getAttribute('data-amend')}"][data-event-id="${link.getAttribute('data-event-id')}"]`);
-    else if (link.id === 'nav-record' || link.id === 'nav-framework') rememberOpener(`#${link.id}`);
+    else if (link.id === 'nav-record' || link.id === 'nav-framework' || link.id === 'nav-verify') rememberOpener(`#${link.id}`);
     // The state on a day the reader asked for: its heading takes the focus.
     else if (link.matches('.version-state, #voir-etat')) rememberOpener('#etat-titre');
     choose({

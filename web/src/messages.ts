@@ -6,10 +6,12 @@ import { byId, clear, h } from './dom.js';
 import { frDay } from './dates.js';
 import type { AddressProblem } from './view-state.js';
 
-export function showMessage(lines: string | string[]): void {
+/** `extra`: more than text (the receipt of a framework just created). */
+export function showMessage(lines: string | string[], extra: HTMLElement | null = null): void {
   const text = byId('message-text');
   clear(text);
   for (const line of Array.isArray(lines) ? lines : [lines]) text.appendChild(h('p', { text: line }));
+  if (extra) text.appendChild(extra);
   byId('message').hidden = false;
 }
 

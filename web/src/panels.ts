@@ -8,16 +8,17 @@ import { byId, setText } from './dom.js';
 import { frenchTypography } from './french-typography.js';
 import { openCreateFramework } from './framework-form.js';
 import { openRecord } from './record-view.js';
+import { openVerify } from './verify-view.js';
 import { currentFramework } from './store.js';
 import { renderVersions } from './versions-view.js';
 import { queryOf, view, type View } from './view-state.js';
 
 const MAIN = ['reglages', 'etat', 'frise', 'differences', 'journal'];
-const PANELS = ['versions', 'enregistrer', 'creer'];
+const PANELS = ['versions', 'enregistrer', 'creer', 'verifier'];
 
 /** The section shown in place of the state, if any. */
 function panelOf(v: Pick<View, 'item' | 'panel'>): string | null {
-  return v.item ? 'versions' : v.panel === 'record' ? 'enregistrer' : v.panel === 'framework' ? 'creer' : null;
+  return v.item ? 'versions' : v.panel === 'record' ? 'enregistrer' : v.panel === 'framework' ? 'creer' : v.panel === 'verify' ? 'verifier' : null;
 }
 
 /** Where the focus goes back to when a view closes: the control that opened it. */
@@ -31,7 +32,9 @@ export function syncLinks(): void {
   const main = { ...view, item: null, panel: null, amend: null };
   byId<HTMLAnchorElement>('nav-record').href = queryOf({ ...main, panel: 'record' });
   byId<HTMLAnchorElement>('nav-framework').href = queryOf({ ...main, panel: 'framework' });
-  for (const id of ['enregistrer-retour', 'creer-retour']) {
+  byId<HTMLAnchorElement>('nav-verify').href = queryOf({ ...main, panel: 'verify' });
+  for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-panel="verify"]:not(#nav-verify)')) link.href = queryOf({ ...main, panel: 'verify' });
+  for (const id of ['enregistrer-retour', 'creer-retour', 'verifier-retour']) {
     const link = byId<HTMLAnchorElement>(id);
     link.href = queryOf(main);
     setText(link, view.at ? `Retour à l’état au ${frDay(view.at)}` : 'Retour à l’état à la date');
@@ -43,7 +46,7 @@ export function syncLinks(): void {
 function defaultOpener(): string | null {
   if (view.item) return `.versions-link[data-item="${view.item}"]`;
   if (view.amend) return `a[data-amend="${view.amend.action}"][data-event-id="${view.amend.eventId}"]`;
-  return view.panel === 'record' ? '#nav-record' : view.panel === 'framework' ? '#nav-framework' : null;
+  return view.panel === 'record' ? '#nav-record' : view.panel === 'framework' ? '#nav-framework' : view.panel === 'verify' ? '#nav-verify' : null;
 }
 
 /** Shows the view the address names; `before`: the view shown until now (null: the page is opening). */
@@ -56,6 +59,7 @@ export function showPanels(before: View | null): void {
   if (panel === 'versions') renderVersions();
   if (panel === 'enregistrer') void openRecord();
   if (panel === 'creer') openCreateFramework();
+  if (panel === 'verifier') openVerify();
   const fw = currentFramework();
   if (panel) {
     const heading = byId(`${panel}-titre`);

@@ -13,6 +13,7 @@ import { diffColumns } from './diff-view.js';
 import { byId, clear, h } from './dom.js';
 import type { Field } from './form-fields.js';
 import { clearErrors, showFieldError, type ShownProblem } from './record-errors.js';
+import { receiptCard } from './receipt-card.js';
 import { problemsOf } from './refusal-words.js';
 import { store } from './store.js';
 import { queryOf, view } from './view-state.js';
@@ -208,7 +209,8 @@ export function bindSubmit(f: FactForm): void {
           day ? h('li', null, h('a', { id: 'voir-etat', href: queryOf({ ...main, at: day }), 'data-day': day, text: `Voir l’état au ${frDay(day)}` })) : null,
           h('li', null, h('a', { id: 'voir-journal', href: `${queryOf(main)}#fait-${answer.eventId}`, 'data-event-id': answer.eventId, text: 'Voir dans le journal d’audit' })),
         ]),
-        // The service's answer, kept whole (a later version of the page shows the receipt it carries).
+        // The service's answer, kept whole.
+        receiptCard(answer),
         h('details', { class: 'receipt' }, [h('summary', { text: 'Réponse du service' }), jsonBlock(answer)]),
         again,
       ]),

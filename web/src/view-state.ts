@@ -4,8 +4,8 @@
  */
 import { fieldToInstant, instantToField, isDay } from './dates.js';
 
-/** The views besides the state on a date: recording a fact, creating a framework. */
-export type Panel = 'record' | 'framework';
+/** The views besides the state on a date: recording a fact, creating a framework, checking a receipt. */
+export type Panel = 'record' | 'framework' | 'verify';
 /** A correction or a retraction of a recorded fact (from the audit log). */
 export interface Amend {
   action: 'correct' | 'retract';
@@ -108,7 +108,7 @@ export function readAddress(search: string): Address {
   }
   const panel = p.get('panel');
   if (panel !== null) {
-    if (panel === 'record' || panel === 'framework') address.panel = panel;
+    if (panel === 'record' || panel === 'framework' || panel === 'verify') address.panel = panel;
     else address.problems.push({ kind: 'panel', value: panel });
   }
   for (const action of ['correct', 'retract'] as const) {

@@ -107,7 +107,7 @@ export async function openAt(page: Page, base: string, query: string, at: string
   await shown(page, at, knownAt);
 }
 /** Opens a view of the page shown in place of the state (`panel=record`, `item=…`) and waits for its section. */
-export async function openView(page: Page, base: string, query: string, section: 'enregistrer' | 'creer' | 'versions'): Promise<void> {
+export async function openView(page: Page, base: string, query: string, section: 'enregistrer' | 'creer' | 'versions' | 'verifier'): Promise<void> {
   await page.goto(`${base}/${query}`);
   await page.waitForSelector(`#${section}:not([hidden])`);
   await page.waitForSelector('#timeline[data-ready="true"]', { state: 'attached' });
