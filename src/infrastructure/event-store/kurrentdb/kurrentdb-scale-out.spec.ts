@@ -85,6 +85,32 @@ describe('KurrentDB adapter, several instances on one cluster', () => {
     expect((await a.readStream('framework-fw')).map((e) => (e.data.data as { name?: string }).name)).toEqual(['Test framework', 'Premier', 'Second']);
   });
 
+  it('a request another instance appends between the key lookup and the decision is a replay, not a rule refusal', async () => {
+    const [a, b] = [instance(), instance()];
+    const projection = { waitFor: async () => true } as unknown as ProjectionRunner;
+    const config = { maxYearsAhead: 100 } as AppConfig;
+    const transparency = { receipts: async () => null } as unknown as TransparencyLogPort;
+    const recorderA = new EventRecorder(a, projection, config, transparency);
+    await recorderA.record({ frameworkId: 'fw', events: [{ event: established('1990') }], actor: 'admin' });
+    const body = { event: ev('BodyCreated', '2019', { bodyId: 'b1', name: 'Groupe', kind: 'working-group' }) };
+    // Instance B looks the key up just before instance A appends the same request: its lookup misses.
+    let raced = false;
+    const racing = Object.create(b) as KurrentDbEventStore;
+    racing.findEvent = async (eventId: string) => {
+      const found = await b.findEvent(eventId);
+      if (!raced) {
+        raced = true;
+        await recorderA.record({ frameworkId: 'fw', events: [body], actor: 'secretariat', idempotencyKey: 'k' });
+      }
+      return found;
+    };
+    const recorderB = new EventRecorder(racing, projection, config, transparency);
+    const answer = await recorderB.record({ frameworkId: 'fw', events: [body], actor: 'secretariat', idempotencyKey: 'k' });
+    expect(raced).toBe(true);
+    expect(answer.replayed).toBe(true);
+    expect((await a.readStream('framework-fw')).filter((e) => e.type === 'BodyCreated')).toHaveLength(1);
+  });
+
   it('reads an acknowledged append back from the leader while the followers lag, and through a passing failure', async () => {
     const store = instance();
     const streamId = newStreamId();
