@@ -8,5 +8,7 @@ export default {
   },
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
   testTimeout: 30000,
+  // Every core: most suites wait on child processes, servers and the browser, so one per core pays.
+  maxWorkers: '100%',
   globalSetup: '<rootDir>/test/global-setup.mjs',
 };

@@ -1,30 +1,13 @@
 /** The French words of the page for the service's kinds, types and fields. */
+import { KEY_OF_KIND, KIND_OF_KEY, STATE_KINDS } from '../../src/modules/frameworks/domain/state/item-kinds.js';
 import type { ItemKind, StateKey } from './api-types.js';
 
-export const KINDS: readonly StateKey[] = ['conventions', 'parties', 'missions', 'instruments', 'bodies', 'reviews', 'milestones', 'conflicts'];
+export const KINDS: readonly StateKey[] = STATE_KINDS;
 
 /** The singular kind of each list of a state answer (as the diff and the timeline name them). */
-export const KIND_OF: Record<StateKey, string> = {
-  conventions: 'convention',
-  parties: 'party',
-  missions: 'mission',
-  instruments: 'instrument',
-  bodies: 'body',
-  reviews: 'review',
-  milestones: 'milestone',
-  conflicts: 'conflict',
-};
+export const KIND_OF: Record<StateKey, string> = KIND_OF_KEY;
 /** The list of a state answer that holds each kind of item. */
-export const KEY_OF: Record<ItemKind, StateKey> = {
-  convention: 'conventions',
-  party: 'parties',
-  mission: 'missions',
-  instrument: 'instruments',
-  body: 'bodies',
-  review: 'reviews',
-  milestone: 'milestones',
-  conflict: 'conflicts',
-};
+export const KEY_OF: Record<ItemKind, StateKey> = KEY_OF_KIND;
 export function keyOfKind(kind: string): StateKey | string {
   return (Object.keys(KIND_OF) as StateKey[]).find((key) => KIND_OF[key] === kind) ?? kind;
 }
