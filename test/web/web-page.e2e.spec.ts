@@ -115,9 +115,11 @@ describe('web page and OpenAPI documentation (HTTP)', () => {
     it('serves the page as one script holding its modules and the pure modules it shares with the server', async () => {
       const { ids, text } = await scriptModules(http);
       expect(ids).toEqual(expect.arrayContaining(['web/src/main.ts', 'web/src/api.ts', 'web/src/timeline-draw.ts', 'web/src/record-view.ts']));
-      // The French dates are the server's own module, not a copy.
+      // The French dates and the item kinds are the server's own modules, not copies.
       expect(ids).toContain('src/libs/french/french-dates.ts');
-      for (const id of ids) expect(id).toMatch(/^(web\/src\/[a-z0-9-]+|src\/libs\/[a-z0-9/-]+)\.ts$/);
+      expect(ids).toContain('src/modules/frameworks/domain/state/item-kinds.ts');
+      // Only the client's modules, and pure ones: the libs and the domain core (no Nest, no store client).
+      for (const id of ids) expect(id).toMatch(/^(web\/src\/[a-z0-9-]+|src\/libs\/[a-z0-9/-]+|src\/modules\/[a-z-]+\/domain\/[a-z0-9/-]+)\.ts$/);
       // It speaks to the JSON API of the service: one answer draws the timeline and the state on any date.
       for (const path of ["'items'", "'history'", "'diff'", "'documents'", "'/api/frameworks'", "'/assets/event-types.json'"]) expect(text).toContain(path);
       expect(text).not.toMatch(/\bimport\s*\(|^\s*import\s/m);
