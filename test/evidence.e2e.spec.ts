@@ -221,7 +221,8 @@ describe('evidence on a store loaded with the first seed: corrected on start, no
     await app.close();
     // Read models as an earlier version wrote them: no format, segments without evidence.
     const db = new Database(join(dataDir, 'read-models.db'));
-    db.exec('UPDATE frameworks SET format = NULL, horizons = NULL');
+    db.exec('UPDATE frameworks SET format = NULL, horizon_now = NULL');
+    db.exec('DELETE FROM framework_horizons');
     db.exec(`UPDATE segments SET payload = json_remove(payload, '$.evidence', '$.attestedUntil')`);
     db.close();
     ({ app, http } = await startApp(dataDir));

@@ -85,7 +85,9 @@ export class FrameworkProjection {
     }
     if (event.revision !== this.revision + 1) throw new ProjectionGap(this.frameworkId, this.revision, event.revision, event.position);
     this.events.push(event);
+    const entries = this.horizon.history.length;
     this.horizon.apply(event);
+    const horizon = this.horizon.history.length > entries ? { ...this.horizon.history[entries] } : undefined;
     const close: ProjectionChange['close'] = [];
     const open: Segment[] = [];
     // An item's segments before and after: one that stays (same days, same JSON) is neither closed nor opened.
@@ -150,7 +152,7 @@ export class FrameworkProjection {
         replace(key, segmentsOfItem(this.timeline, kind, id) as Segment[]);
       }
     }
-    return { position: event.position, event, framework: this.summary(event), close, open };
+    return { position: event.position, event, framework: this.summary(event), ...(horizon ? { horizon } : {}), close, open };
   }
 
   private summary(event: RecordedEvent): FrameworkSummary {
@@ -163,7 +165,6 @@ export class FrameworkProjection {
       revision: event.revision,
       eventCount: this.events.length,
       updatedAt: event.recordedAt,
-      horizons: this.horizon.history.map((entry) => ({ ...entry })),
       format: READ_MODEL_FORMAT,
     };
   }

@@ -71,7 +71,8 @@ export function readModelContract(name: string, open: () => Promise<ReadModelSto
         { recordedFrom: events[1].recordedAt, horizon: { from: '1990-01-01', to: '2005-12-31' } },
         { recordedFrom: events[2].recordedAt, horizon: { from: '1990-01-01', to: '2006-12-31' } },
       ]);
-      expect((await store.listFrameworks()).find((f) => f.id === id)).toEqual(summary);
+      // The listing holds the latest entry only.
+      expect((await store.listFrameworks()).find((f) => f.id === id)).toEqual({ ...summary, horizons: summary.horizons!.slice(-1) });
     });
 
     it('answers the state on a day from the segments valid that day', async () => {

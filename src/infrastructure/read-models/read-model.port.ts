@@ -21,8 +21,9 @@ export const READ_MODEL_STORE = Symbol('READ_MODEL_STORE');
  * The format of what the projection writes (segment payloads, framework summaries). Read models
  * of an earlier format are rebuilt from the log on start (`read-model-format.ts`).
  * 2: evidence and attestedUntil in every item, the horizon in the framework summary.
+ * 3: the horizon's history kept entry by entry (each change adds the entry its event starts).
  */
-export const READ_MODEL_FORMAT = 2;
+export const READ_MODEL_FORMAT = 3;
 
 
 /** One item over a span of effective days where it does not change. */
@@ -68,8 +69,13 @@ export interface ProjectionChange {
   position: number;
   /** The event itself, kept for the audit log and the timeline. */
   event: RecordedEvent;
-  /** Framework summary after the event. */
+  /** Framework summary after the event (without `horizons`: see `horizon`). */
   framework: FrameworkSummary;
+  /**
+   * The entry of the horizon's history this event starts (absent: the horizon stays as it was).
+   * Adapters add it to the stored history, so an append never rewrites the history before it.
+   */
+  horizon?: HorizonAt;
   /** Segments that stop being current knowledge at `event.recordedAt`. */
   close: Pick<Segment, 'kind' | 'itemId' | 'validFrom'>[];
   /** Segments that become current knowledge at `event.recordedAt`. */
@@ -128,6 +134,7 @@ export interface ReadModelStore {
   /** The events of the read models with the lowest and the highest position (null: none), to compare with the log. */
   eventBounds(): Promise<{ first: ProjectedEventRef; last: ProjectedEventRef } | null>;
 
+  /** Every framework's summary, its `horizons` holding the latest entry only (the horizon as the record stands). */
   listFrameworks(): Promise<FrameworkSummary[]>;
   getFramework(frameworkId: string): Promise<FrameworkSummary | null>;
   /** The framework's events in recorded order, optionally only those recorded at or before `knownAt`. */

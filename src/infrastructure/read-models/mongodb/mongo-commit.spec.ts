@@ -45,6 +45,13 @@ describe('mongo commit plan', () => {
     ]);
     expect(updates.map((w) => 'updateOne' in w && w.updateOne.update.$set.revision)).toEqual([1, 2]);
     expect(updates.every((w) => 'updateOne' in w && !('$setOnInsert' in w.updateOne.update))).toBe(true);
+    // The horizon's history: the first entry with the insert, each later one pushed (never the whole list).
+    expect('insertOne' in insert && insert.insertOne.document.horizons).toEqual([changes[0].horizon]);
+    expect(updates.map((w) => 'updateOne' in w && w.updateOne.update.$push)).toEqual([
+      { horizons: changes[1].horizon },
+      { horizons: changes[2].horizon },
+    ]);
+    expect(updates.every((w) => 'updateOne' in w && !('horizons' in w.updateOne.update.$set))).toBe(true);
     expect(plan.events.map((e) => e.event)).toEqual(changes.map((c) => asJson(c.event)));
     expect(plan.checkpoint).toEqual({ filter: { _id: 'projection' }, update: { $set: { position: changes[2].position } } });
     // The extension closes the convention's segment opened by the signature, then opens its longer one.

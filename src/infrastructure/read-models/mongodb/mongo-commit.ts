@@ -1,6 +1,8 @@
 import { checkSkipped, decideCommit, ProjectionGap } from '../commit-rules.js';
 import type { CommitOutcome, ProjectionChange, ReadModelProgress } from '../read-model.port.js';
+import type { HorizonAt } from '../../../modules/frameworks/domain/state/horizon.js';
 import {
+  asJson,
   checkpointFilter,
   checkpointUpdate,
   closeSegmentFilter,
@@ -27,7 +29,7 @@ type FrameworkUpdate = ReturnType<typeof frameworkUpsert>['update'];
  */
 export type FrameworkWrite =
   | { insertOne: { document: FrameworkDocument } }
-  | { updateOne: { filter: { id: string; revision: number }; update: Omit<FrameworkUpdate, '$setOnInsert'> } };
+  | { updateOne: { filter: { id: string; revision: number }; update: Omit<FrameworkUpdate, '$setOnInsert'> & { $push?: { horizons: HorizonAt } } } };
 
 export type SegmentWrite =
   | { updateMany: { filter: SegmentFilter; update: ReturnType<typeof closeSegmentUpdate> } }
@@ -56,6 +58,7 @@ export function commitPlan(changes: readonly ProjectionChange[], checkpoint: num
   };
   for (const change of changes) {
     const { event, framework } = change;
+    const horizon = change.horizon === undefined ? undefined : asJson(change.horizon);
     if (framework.id !== event.frameworkId) {
       throw new TypeError(`change at position ${String(change.position)}: framework ${String(framework.id)} is not the event's ${String(event.frameworkId)}`);
     }
@@ -64,10 +67,13 @@ export function commitPlan(changes: readonly ProjectionChange[], checkpoint: num
     }
     const { filter, update } = frameworkUpsert(framework);
     if (event.revision === 0) {
-      plan.frameworks.push({ insertOne: { document: { ...filter, ...update.$setOnInsert, ...update.$set } } });
+      // The horizon's history: its entries added one by one ($push), never rewritten.
+      const horizons = horizon === undefined ? {} : { horizons: [horizon] };
+      plan.frameworks.push({ insertOne: { document: { ...filter, ...update.$setOnInsert, ...update.$set, ...horizons } } });
     } else {
       const { $setOnInsert: _, ...rest } = update;
-      plan.frameworks.push({ updateOne: { filter: { ...filter, revision: event.revision - 1 }, update: rest } });
+      const push = horizon === undefined ? {} : { $push: { horizons: horizon } };
+      plan.frameworks.push({ updateOne: { filter: { ...filter, revision: event.revision - 1 }, update: { ...rest, ...push } } });
     }
     plan.events.push(eventDocument(event));
     for (const c of change.close) {

@@ -193,7 +193,8 @@ export class MongoReadModelStore implements ReadModelStore {
   }
 
   async listFrameworks(): Promise<FrameworkSummary[]> {
-    const docs = await this.models.frameworks.find({}).sort(FRAMEWORKS_SORT).lean<FrameworkDocument[]>().exec();
+    // The listing holds each framework's latest horizon entry only (getFramework: the whole history).
+    const docs = await this.models.frameworks.find({}, { horizons: { $slice: -1 } }).sort(FRAMEWORKS_SORT).lean<FrameworkDocument[]>().exec();
     return docs.map(toFrameworkSummary);
   }
 

@@ -91,7 +91,6 @@ export function frameworkUpsert(summary: FrameworkSummary): {
     revision: requireNonNegativeInteger('framework.revision', summary.revision),
     eventCount: requireNonNegativeInteger('framework.eventCount', summary.eventCount),
     updatedAt: requireString('framework.updatedAt', summary.updatedAt),
-    ...(summary.horizons === undefined ? {} : { horizons: asJson(summary.horizons) }),
     ...(summary.format === undefined ? {} : { format: requireNonNegativeInteger('framework.format', summary.format) }),
   };
   return {

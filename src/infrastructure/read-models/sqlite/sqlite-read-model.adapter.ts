@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import type { Day } from '../../../modules/frameworks/domain/dates/edtf-date.js';
 import { payloadJson } from '../../../modules/frameworks/domain/state/segments.js';
 import type { RecordedEvent } from '../../../modules/frameworks/domain/events/framework.events.js';
+import type { HorizonAt } from '../../../modules/frameworks/domain/state/horizon.js';
 import { ownError } from '../../event-store/sqlite/sqlite-event-store.adapter.js';
 import { ownerOnlyDatabaseFile } from '../../../platform/files/owner-only.js';
 import { checkSkipped, decideCommit, ProjectionGap, ReadModelsDiverged, ReadModelsReset } from '../commit-rules.js';
@@ -55,11 +56,15 @@ export class SqliteReadModelStore implements ReadModelStore {
         'INSERT INTO checkpoint (id, position) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET position = excluded.position',
       ),
       upsertFramework: this.db.prepare(
-        `INSERT INTO frameworks (id, name, description, created_at, revision, event_count, updated_at, horizons, format)
-         VALUES (@id, @name, @description, @createdAt, @revision, @eventCount, @updatedAt, @horizons, @format)
+        `INSERT INTO frameworks (id, name, description, created_at, revision, event_count, updated_at, horizon_now, format)
+         VALUES (@id, @name, @description, @createdAt, @revision, @eventCount, @updatedAt, @horizonNow, @format)
          ON CONFLICT(id) DO UPDATE SET name = excluded.name, description = excluded.description,
            revision = excluded.revision, event_count = excluded.event_count, updated_at = excluded.updated_at,
-           horizons = excluded.horizons, format = excluded.format`,
+           horizon_now = coalesce(excluded.horizon_now, frameworks.horizon_now), format = excluded.format`,
+      ),
+      insertHorizon: this.db.prepare('INSERT INTO framework_horizons (framework_id, recorded_from, horizon) VALUES (?, ?, ?)'),
+      horizons: this.db.prepare<[string], { recorded_from: string; horizon: string | null }>(
+        'SELECT recorded_from, horizon FROM framework_horizons WHERE framework_id = ? ORDER BY seq',
       ),
       insertEvent: this.db.prepare(
         `INSERT INTO framework_events (framework_id, revision, position, event_id, recorded_at, body)
@@ -117,19 +122,33 @@ export class SqliteReadModelStore implements ReadModelStore {
       const stored = this.progressNow();
       const decision = decideCommit(changes, stored, (id) => s.revision.get(id)?.revision ?? -1, options);
       checkSkipped(decision.skipped, (id, revision) => s.eventIdAt.get(id, revision)?.event_id ?? null);
+      // Each framework's summary is written once per commit (its last change's), with the horizon's
+      // latest entry; the entries themselves are added one by one, never rewritten.
+      const summaries = new Map<string, { framework: FrameworkSummary; horizonNow: string | null }>();
       for (const change of decision.fresh) {
-        const { event, framework } = change;
-        s.upsertFramework.run({
-          ...framework,
-          description: framework.description ?? null,
-          horizons: framework.horizons === undefined ? null : JSON.stringify(framework.horizons),
-          format: framework.format ?? null,
-        });
+        const { event, framework, horizon } = change;
+        const entry = horizon === undefined ? null : JSON.stringify(horizon);
+        const previous = summaries.get(framework.id);
+        summaries.set(framework.id, { framework, horizonNow: entry ?? previous?.horizonNow ?? null });
+        if (horizon !== undefined) s.insertHorizon.run(framework.id, horizon.recordedFrom, horizon.horizon === null ? null : JSON.stringify(horizon.horizon));
         s.insertEvent.run(event.frameworkId, event.revision, event.position, event.eventId, event.recordedAt, JSON.stringify(event));
         for (const c of change.close) s.closeSegment.run(event.recordedAt, event.frameworkId, c.kind, c.itemId, c.validFrom);
         for (const o of change.open) {
           s.openSegment.run(event.frameworkId, o.kind, o.itemId, o.validFrom, o.validTo, event.recordedAt, payloadJson(o.payload));
         }
+      }
+      for (const { framework, horizonNow } of summaries.values()) {
+        s.upsertFramework.run({
+          id: framework.id,
+          name: framework.name,
+          description: framework.description ?? null,
+          createdAt: framework.createdAt,
+          revision: framework.revision,
+          eventCount: framework.eventCount,
+          updatedAt: framework.updatedAt,
+          horizonNow,
+          format: framework.format ?? null,
+        });
       }
       if (decision.checkpoint !== null && decision.checkpoint !== stored.checkpoint) s.setCheckpoint.run(decision.checkpoint);
       return { applied: decision.fresh.length, skipped: decision.skipped.length, checkpoint: decision.checkpoint };
@@ -145,7 +164,7 @@ export class SqliteReadModelStore implements ReadModelStore {
   async reset(): Promise<void> {
     this.db
       .transaction(() => {
-        this.db.exec('DELETE FROM segments; DELETE FROM framework_events; DELETE FROM frameworks; DELETE FROM checkpoint;');
+        this.db.exec('DELETE FROM segments; DELETE FROM framework_events; DELETE FROM framework_horizons; DELETE FROM frameworks; DELETE FROM checkpoint;');
         this.statements.nextEpoch.run();
       })
       .immediate();
@@ -168,12 +187,21 @@ export class SqliteReadModelStore implements ReadModelStore {
   }
 
   async listFrameworks(): Promise<FrameworkSummary[]> {
-    return this.statements.listFrameworks.all().map(toSummary);
+    return this.statements.listFrameworks.all().map((row) => {
+      const latest = row.horizon_now === null ? null : (JSON.parse(row.horizon_now) as HorizonAt);
+      return toSummary(row, latest === null ? undefined : [latest]);
+    });
   }
 
   async getFramework(frameworkId: string): Promise<FrameworkSummary | null> {
-    const row = this.statements.getFramework.get(frameworkId);
-    return row ? toSummary(row) : null;
+    return this.db.transaction(() => {
+      const row = this.statements.getFramework.get(frameworkId);
+      if (!row) return null;
+      const horizons = this.statements.horizons
+        .all(frameworkId)
+        .map((h): HorizonAt => ({ recordedFrom: h.recorded_from, horizon: h.horizon === null ? null : JSON.parse(h.horizon) }));
+      return toSummary(row, row.horizon_now === null ? undefined : horizons);
+    })();
   }
 
   async frameworkEvents(frameworkId: string, knownAt?: string): Promise<RecordedEvent[]> {
@@ -226,15 +254,22 @@ CREATE TABLE IF NOT EXISTS segments (
   recorded_from TEXT NOT NULL, recorded_to TEXT,
   payload TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS framework_horizons (
+  seq INTEGER PRIMARY KEY, framework_id TEXT NOT NULL, recorded_from TEXT NOT NULL, horizon TEXT
+);
+CREATE INDEX IF NOT EXISTS framework_horizons_framework ON framework_horizons (framework_id, seq);
 CREATE INDEX IF NOT EXISTS framework_events_position ON framework_events (position);
 CREATE INDEX IF NOT EXISTS segments_current ON segments (framework_id, valid_from) WHERE recorded_to IS NULL;
 CREATE INDEX IF NOT EXISTS segments_known ON segments (framework_id, valid_from, recorded_from);
 `;
 
-/** The horizon and format columns, added to a file made before them (format 2). */
+/**
+ * The latest horizon entry and the format, columns added to a file made before them (format 3;
+ * a file of format 2 also has a `horizons` column, no longer written: its read models are rebuilt).
+ */
 function addSummaryColumns(db: Database.Database): void {
   const columns = new Set(db.prepare<[], { name: string }>('PRAGMA table_info(frameworks)').all().map((c) => c.name));
-  if (!columns.has('horizons')) db.exec('ALTER TABLE frameworks ADD COLUMN horizons TEXT');
+  if (!columns.has('horizon_now')) db.exec('ALTER TABLE frameworks ADD COLUMN horizon_now TEXT');
   if (!columns.has('format')) db.exec('ALTER TABLE frameworks ADD COLUMN format INTEGER');
 }
 
@@ -246,7 +281,7 @@ interface FrameworkRow {
   revision: number;
   event_count: number;
   updated_at: string;
-  horizons: string | null;
+  horizon_now: string | null;
   format: number | null;
 }
 
@@ -267,7 +302,7 @@ interface SegmentRow {
   payload: string;
 }
 
-function toSummary(row: FrameworkRow): FrameworkSummary {
+function toSummary(row: FrameworkRow, horizons: HorizonAt[] | undefined): FrameworkSummary {
   return {
     id: row.id,
     name: row.name,
@@ -276,7 +311,7 @@ function toSummary(row: FrameworkRow): FrameworkSummary {
     revision: row.revision,
     eventCount: row.event_count,
     updatedAt: row.updated_at,
-    ...(row.horizons === null ? {} : { horizons: JSON.parse(row.horizons) }),
+    ...(horizons === undefined ? {} : { horizons }),
     ...(row.format === null ? {} : { format: row.format }),
   };
 }

@@ -152,7 +152,10 @@ export class InMemoryMongoReadModels implements ReadModelStore {
 
   async listFrameworks(): Promise<FrameworkSummary[]> {
     await tick();
-    return [...this.live.frameworks].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((d) => toFrameworkSummary(structuredClone(d)));
+    // As the adapter's projection { horizons: { $slice: -1 } }: the latest entry only.
+    return [...this.live.frameworks]
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .map((d) => toFrameworkSummary(structuredClone(d.horizons === undefined ? d : { ...d, horizons: d.horizons.slice(-1) })));
   }
 
   async getFramework(frameworkId: string): Promise<FrameworkSummary | null> {
@@ -231,6 +234,7 @@ function applyPlan(c: Collections, plan: CommitPlan, touch: (key: string) => voi
       if (!doc) continue;
       Object.assign(doc, write.updateOne.update.$set);
       if (write.updateOne.update.$unset) delete doc.description;
+      if (write.updateOne.update.$push) doc.horizons = [...(doc.horizons ?? []), write.updateOne.update.$push.horizons];
       frameworksWritten++;
       once(`fw:${doc.id}`);
     }
