@@ -66,13 +66,15 @@ export function readModelContract(name: string, open: () => Promise<ReadModelSto
       const events = await project(sample(), id, nextOffset());
       const summary = (await store.getFramework(id))!;
       expect(summary.format).toBe(READ_MODEL_FORMAT);
-      expect(summary.horizons).toEqual([
-        { recordedFrom: events[0].recordedAt, horizon: { from: '1990-01-01', to: '1990-12-31' } },
-        { recordedFrom: events[1].recordedAt, horizon: { from: '1990-01-01', to: '2005-12-31' } },
-        { recordedFrom: events[2].recordedAt, horizon: { from: '1990-01-01', to: '2006-12-31' } },
-      ]);
-      // The listing holds the latest entry only.
-      expect((await store.listFrameworks()).find((f) => f.id === id)).toEqual({ ...summary, horizons: summary.horizons!.slice(-1) });
+      // The summary holds the latest entry; the history answers as known at any instant.
+      expect(summary.horizons).toEqual([{ recordedFrom: events[2].recordedAt, horizon: { from: '1990-01-01', to: '2006-12-31' } }]);
+      expect((await store.listFrameworks()).find((f) => f.id === id)).toEqual(summary);
+      const before = (instant: string) => new Date(Date.parse(instant) - 1).toISOString();
+      expect(await store.horizonAt(id, before(events[0].recordedAt))).toBeNull();
+      expect(await store.horizonAt(id, events[0].recordedAt)).toEqual({ from: '1990-01-01', to: '1990-12-31' });
+      expect(await store.horizonAt(id, before(events[2].recordedAt))).toEqual({ from: '1990-01-01', to: '2005-12-31' });
+      expect(await store.horizonAt(id, events[3].recordedAt)).toEqual({ from: '1990-01-01', to: '2006-12-31' });
+      expect(await store.horizonAt(`nope-${randomUUID()}`, events[3].recordedAt)).toBeNull();
     });
 
     it('answers the state on a day from the segments valid that day', async () => {
@@ -181,7 +183,8 @@ export function readModelContract(name: string, open: () => Promise<ReadModelSto
               const actual = stateFromSegments(await store.segmentsAt(id, day, knownAt));
               expect(actual).toEqual(expected);
               // The horizon kept with the summary is the one of the facts as known at knownAt.
-              expect(horizonAt((await store.getFramework(id))!.horizons, knownAt)).toEqual(horizonOf(known));
+              const horizon = knownAt === undefined ? horizonAt((await store.getFramework(id))!.horizons) : await store.horizonAt(id, knownAt);
+              expect(horizon).toEqual(horizonOf(known));
             }
           },
         ),

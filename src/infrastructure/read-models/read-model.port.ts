@@ -1,6 +1,6 @@
 import type { Day } from '../../modules/frameworks/domain/dates/edtf-date.js';
 import type { RecordedEvent } from '../../modules/frameworks/domain/events/framework.events.js';
-import type { HorizonAt } from '../../modules/frameworks/domain/state/horizon.js';
+import type { Horizon, HorizonAt } from '../../modules/frameworks/domain/state/horizon.js';
 import type { ItemKind } from '../../modules/frameworks/domain/state/item-kinds.js';
 
 export type { ItemKind };
@@ -55,8 +55,8 @@ export interface FrameworkSummary {
   /** Instant of the last event recorded. */
   updatedAt: string;
   /**
-   * The horizon of the history (first and last days its facts speak of) over recorded time: each
-   * entry holds from its instant until the next one, so a question as known at K is one lookup.
+   * The horizon of the history (first and last days its facts speak of) as the record stands: the
+   * latest entry of its history over recorded time (`horizonAt` answers it as known at an instant).
    */
   horizons?: HorizonAt[];
   /** The READ_MODEL_FORMAT the summary was written in (absent: before format 2). */
@@ -134,9 +134,15 @@ export interface ReadModelStore {
   /** The events of the read models with the lowest and the highest position (null: none), to compare with the log. */
   eventBounds(): Promise<{ first: ProjectedEventRef; last: ProjectedEventRef } | null>;
 
-  /** Every framework's summary, its `horizons` holding the latest entry only (the horizon as the record stands). */
+  /** Every framework's summary (its `horizons`: the latest entry only, the horizon as the record stands). */
   listFrameworks(): Promise<FrameworkSummary[]>;
+  /** One framework's summary (its `horizons`: the latest entry only), or null. */
   getFramework(frameworkId: string): Promise<FrameworkSummary | null>;
+  /**
+   * The horizon as the record stood at `knownAt`: the entry of its history in force then (each entry
+   * holds from its instant until the next one), null before the first one. One lookup, no replay.
+   */
+  horizonAt(frameworkId: string, knownAt: string): Promise<Horizon | null>;
   /** The framework's events in recorded order, optionally only those recorded at or before `knownAt`. */
   frameworkEvents(frameworkId: string, knownAt?: string): Promise<RecordedEvent[]>;
   /** The segments that are current knowledge (recordedTo null). */

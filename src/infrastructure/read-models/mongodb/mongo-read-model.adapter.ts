@@ -1,6 +1,7 @@
 import mongoose, { type Connection, type mongo } from 'mongoose';
 import type { Day } from '../../../modules/frameworks/domain/dates/edtf-date.js';
 import type { RecordedEvent } from '../../../modules/frameworks/domain/events/framework.events.js';
+import { horizonAt, type Horizon } from '../../../modules/frameworks/domain/state/horizon.js';
 import type {
   CommitOutcome,
   FrameworkSummary,
@@ -199,8 +200,13 @@ export class MongoReadModelStore implements ReadModelStore {
   }
 
   async getFramework(frameworkId: string): Promise<FrameworkSummary | null> {
-    const doc = await this.models.frameworks.findOne(frameworkFilter(frameworkId)).lean<FrameworkDocument>().exec();
+    const doc = await this.models.frameworks.findOne(frameworkFilter(frameworkId), { horizons: { $slice: -1 } }).lean<FrameworkDocument>().exec();
     return doc ? toFrameworkSummary(doc) : null;
+  }
+
+  async horizonAt(frameworkId: string, knownAt: string): Promise<Horizon | null> {
+    const doc = await this.models.frameworks.findOne(frameworkFilter(frameworkId), { _id: 0, horizons: 1 }).lean<FrameworkDocument>().exec();
+    return horizonAt(doc?.horizons, knownAt);
   }
 
   async frameworkEvents(frameworkId: string, knownAt?: string): Promise<RecordedEvent[]> {

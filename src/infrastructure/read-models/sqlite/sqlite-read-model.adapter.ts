@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import type { Day } from '../../../modules/frameworks/domain/dates/edtf-date.js';
 import { payloadJson } from '../../../modules/frameworks/domain/state/segments.js';
 import type { RecordedEvent } from '../../../modules/frameworks/domain/events/framework.events.js';
-import type { HorizonAt } from '../../../modules/frameworks/domain/state/horizon.js';
+import type { Horizon, HorizonAt } from '../../../modules/frameworks/domain/state/horizon.js';
 import { ownError } from '../../event-store/sqlite/sqlite-event-store.adapter.js';
 import { ownerOnlyDatabaseFile } from '../../../platform/files/owner-only.js';
 import { checkSkipped, decideCommit, ProjectionGap, ReadModelsDiverged, ReadModelsReset } from '../commit-rules.js';
@@ -63,8 +63,8 @@ export class SqliteReadModelStore implements ReadModelStore {
            horizon_now = coalesce(excluded.horizon_now, frameworks.horizon_now), format = excluded.format`,
       ),
       insertHorizon: this.db.prepare('INSERT INTO framework_horizons (framework_id, recorded_from, horizon) VALUES (?, ?, ?)'),
-      horizons: this.db.prepare<[string], { recorded_from: string; horizon: string | null }>(
-        'SELECT recorded_from, horizon FROM framework_horizons WHERE framework_id = ? ORDER BY seq',
+      horizonAt: this.db.prepare<[string, string], { horizon: string | null }>(
+        'SELECT horizon FROM framework_horizons WHERE framework_id = ? AND recorded_from <= ? ORDER BY seq DESC LIMIT 1',
       ),
       insertEvent: this.db.prepare(
         `INSERT INTO framework_events (framework_id, revision, position, event_id, recorded_at, body)
@@ -187,21 +187,17 @@ export class SqliteReadModelStore implements ReadModelStore {
   }
 
   async listFrameworks(): Promise<FrameworkSummary[]> {
-    return this.statements.listFrameworks.all().map((row) => {
-      const latest = row.horizon_now === null ? null : (JSON.parse(row.horizon_now) as HorizonAt);
-      return toSummary(row, latest === null ? undefined : [latest]);
-    });
+    return this.statements.listFrameworks.all().map(toSummary);
   }
 
   async getFramework(frameworkId: string): Promise<FrameworkSummary | null> {
-    return this.db.transaction(() => {
-      const row = this.statements.getFramework.get(frameworkId);
-      if (!row) return null;
-      const horizons = this.statements.horizons
-        .all(frameworkId)
-        .map((h): HorizonAt => ({ recordedFrom: h.recorded_from, horizon: h.horizon === null ? null : JSON.parse(h.horizon) }));
-      return toSummary(row, row.horizon_now === null ? undefined : horizons);
-    })();
+    const row = this.statements.getFramework.get(frameworkId);
+    return row ? toSummary(row) : null;
+  }
+
+  async horizonAt(frameworkId: string, knownAt: string): Promise<Horizon | null> {
+    const row = this.statements.horizonAt.get(frameworkId, knownAt);
+    return row?.horizon ? (JSON.parse(row.horizon) as Horizon) : null;
   }
 
   async frameworkEvents(frameworkId: string, knownAt?: string): Promise<RecordedEvent[]> {
@@ -302,7 +298,7 @@ interface SegmentRow {
   payload: string;
 }
 
-function toSummary(row: FrameworkRow, horizons: HorizonAt[] | undefined): FrameworkSummary {
+function toSummary(row: FrameworkRow): FrameworkSummary {
   return {
     id: row.id,
     name: row.name,
@@ -311,7 +307,7 @@ function toSummary(row: FrameworkRow, horizons: HorizonAt[] | undefined): Framew
     revision: row.revision,
     eventCount: row.event_count,
     updatedAt: row.updated_at,
-    ...(horizons === undefined ? {} : { horizons }),
+    ...(row.horizon_now === null ? {} : { horizons: [JSON.parse(row.horizon_now) as HorizonAt] }),
     ...(row.format === null ? {} : { format: row.format }),
   };
 }

@@ -1,5 +1,6 @@
 import type { Day } from '../../../../modules/frameworks/domain/dates/edtf-date.js';
 import type { RecordedEvent } from '../../../../modules/frameworks/domain/events/framework.events.js';
+import { horizonAt, type Horizon } from '../../../../modules/frameworks/domain/state/horizon.js';
 import type {
   CommitOutcome,
   FrameworkSummary,
@@ -152,17 +153,20 @@ export class InMemoryMongoReadModels implements ReadModelStore {
 
   async listFrameworks(): Promise<FrameworkSummary[]> {
     await tick();
-    // As the adapter's projection { horizons: { $slice: -1 } }: the latest entry only.
-    return [...this.live.frameworks]
-      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-      .map((d) => toFrameworkSummary(structuredClone(d.horizons === undefined ? d : { ...d, horizons: d.horizons.slice(-1) })));
+    return [...this.live.frameworks].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map(latestHorizonOnly);
   }
 
   async getFramework(frameworkId: string): Promise<FrameworkSummary | null> {
     await tick();
     const filter = frameworkFilter(frameworkId);
     const doc = this.live.frameworks.find((d) => matches(d as unknown as Doc, filter));
-    return doc ? toFrameworkSummary(structuredClone(doc)) : null;
+    return doc ? latestHorizonOnly(doc) : null;
+  }
+
+  async horizonAt(frameworkId: string, knownAt: string): Promise<Horizon | null> {
+    await tick();
+    const filter = frameworkFilter(frameworkId);
+    return horizonAt(structuredClone(this.live.frameworks.find((d) => matches(d as unknown as Doc, filter))?.horizons), knownAt);
   }
 
   async frameworkEvents(frameworkId: string, knownAt?: string): Promise<RecordedEvent[]> {
@@ -253,6 +257,11 @@ function applyPlan(c: Collections, plan: CommitPlan, touch: (key: string) => voi
     once('cp');
   }
   return { frameworksWritten };
+}
+
+/** A summary as the adapter reads it, with the projection { horizons: { $slice: -1 } }: the latest entry only. */
+function latestHorizonOnly(doc: FrameworkDocument): FrameworkSummary {
+  return toFrameworkSummary(structuredClone(doc.horizons === undefined ? doc : { ...doc, horizons: doc.horizons.slice(-1) }));
 }
 
 /** A round trip: lets other pending work run, as a server call would. */

@@ -1,6 +1,5 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { diffStates } from '../../domain/state/diff.js';
-import { horizonAt } from '../../domain/state/horizon.js';
 import { stateFromSegments } from '../../domain/state/segments.js';
 import { FrameworkReader } from '../../read-path/framework-reader.js';
 import { timelineEntries } from '../timeline/timeline-entries.js';
@@ -13,17 +12,18 @@ export class DiffHandler implements IQueryHandler<DiffQuery> {
   async execute({ frameworkId, from, to, knownAt }: DiffQuery): Promise<DiffAnswer> {
     const framework = await this.reader.framework(frameworkId);
     const store = this.reader.readModels;
-    const [before, after, events] = await Promise.all([
+    const [before, after, events, horizon] = await Promise.all([
       store.segmentsAt(frameworkId, from, knownAt),
       store.segmentsAt(frameworkId, to, knownAt),
       store.frameworkEvents(frameworkId, knownAt),
+      this.reader.horizon(framework, knownAt),
     ]);
     return {
       frameworkId,
       from,
       to,
       knownAt: knownAt ?? null,
-      horizon: horizonAt(framework.horizons, knownAt),
+      horizon,
       ...diffStates(stateFromSegments(before), stateFromSegments(after)),
       events: timelineEntries(events, knownAt).filter((e) => e.from > from && e.from <= to && e.retractedBy === undefined),
     };

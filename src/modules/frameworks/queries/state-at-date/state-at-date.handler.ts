@@ -1,5 +1,5 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { horizonAt, horizonNotice, outsideHorizon } from '../../domain/state/horizon.js';
+import { horizonNotice, outsideHorizon } from '../../domain/state/horizon.js';
 import { stateFromSegments } from '../../domain/state/segments.js';
 import { AnswerCache } from '../../read-path/answer-cache.js';
 import { FrameworkReader } from '../../read-path/framework-reader.js';
@@ -16,7 +16,7 @@ export class StateAtDateHandler implements IQueryHandler<StateAtDateQuery> {
     const framework = await this.reader.framework(frameworkId);
     return this.answers.get(`${frameworkId}|${framework.revision}|${at}|${knownAt ?? ''}`, async () => {
       // Kept with the framework's summary over recorded time: no event is replayed to know it.
-      const horizon = horizonAt(framework.horizons, knownAt);
+      const horizon = await this.reader.horizon(framework, knownAt);
       const notice = horizonNotice(horizon, at);
       return {
         frameworkId,

@@ -1,5 +1,4 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { horizonAt } from '../../domain/state/horizon.js';
 import { FrameworkReader } from '../../read-path/framework-reader.js';
 import { timelineEntries } from './timeline-entries.js';
 import { TimelineQuery, type TimelineAnswer } from './timeline.query.js';
@@ -10,7 +9,7 @@ export class TimelineHandler implements IQueryHandler<TimelineQuery> {
 
   async execute({ frameworkId, knownAt }: TimelineQuery): Promise<TimelineAnswer> {
     const framework = await this.reader.framework(frameworkId);
-    const events = await this.reader.readModels.frameworkEvents(frameworkId, knownAt);
-    return { frameworkId, knownAt: knownAt ?? null, horizon: horizonAt(framework.horizons, knownAt), events: timelineEntries(events, knownAt) };
+    const [events, horizon] = await Promise.all([this.reader.readModels.frameworkEvents(frameworkId, knownAt), this.reader.horizon(framework, knownAt)]);
+    return { frameworkId, knownAt: knownAt ?? null, horizon, events: timelineEntries(events, knownAt) };
   }
 }
