@@ -11,7 +11,10 @@ import { ev, established, record, signed } from '../../modules/frameworks/domain
 import { initialHistory, type FrameworkHistory } from '../../modules/frameworks/domain/decider/framework.decider.js';
 import { projectEvent } from '../projection/framework.projection.js';
 import { ProjectionGap, ReadModelsDiverged, ReadModelsReset } from './commit-rules.js';
-import { READ_MODEL_FORMAT, type ReadModelStore } from './read-model.port.js';
+import { READ_MODEL_FORMAT, type ReadModelStore, type SegmentView } from './read-model.port.js';
+
+/** Views in a stable order, to compare two reads of the same segments. */
+const sortedViews = (views: SegmentView[]) => views.map((v) => JSON.stringify(v)).sort();
 
 /**
  * The contract every read-model adapter passes (SQLite always; MongoDB when MONGODB_URI is set).
@@ -180,8 +183,11 @@ export function readModelContract(name: string, open: () => Promise<ReadModelSto
               const knownAt = n % 4 === 0 ? undefined : new Date(Date.parse(anchor) + shift).toISOString();
               const known = knownFacts(events, knownAt).facts;
               const expected = stateAt(buildTimeline(known), day);
-              const actual = stateFromSegments(await store.segmentsAt(id, day, knownAt));
-              expect(actual).toEqual(expected);
+              const segments = await store.segmentsAt(id, day, knownAt);
+              expect(stateFromSegments(segments)).toEqual(expected);
+              // The views are those of the very same segments.
+              const views = await store.viewsAt(id, day, knownAt);
+              expect(sortedViews(views)).toEqual(sortedViews(segments.map(({ kind, payload }) => ({ kind, payload }))));
               // The horizon kept with the summary is the one of the facts as known at knownAt.
               const horizon = knownAt === undefined ? horizonAt((await store.getFramework(id))!.horizons) : await store.horizonAt(id, knownAt);
               expect(horizon).toEqual(horizonOf(known));

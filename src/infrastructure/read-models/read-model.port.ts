@@ -36,6 +36,9 @@ export interface Segment {
   payload: Record<string, unknown>;
 }
 
+/** What an answer needs of a segment: its kind and its payload (the item's view). */
+export type SegmentView = Pick<Segment, 'kind' | 'payload'>;
+
 export interface StoredSegment extends Segment {
   frameworkId: string;
   recordedFrom: string;
@@ -149,6 +152,11 @@ export interface ReadModelStore {
   currentSegments(frameworkId: string): Promise<StoredSegment[]>;
   /** The segments valid on `day` as known at `knownAt` (default: now). Index lookup, no replay. */
   segmentsAt(frameworkId: string, day: Day, knownAt?: string): Promise<StoredSegment[]>;
+  /**
+   * The kind and payload of the very segments `segmentsAt` gives, read without their other columns:
+   * what state and diff answers are made of (an index lookup that reads only what the answer holds).
+   */
+  viewsAt(frameworkId: string, day: Day, knownAt?: string): Promise<SegmentView[]>;
 
   health(): Promise<{ status: 'up' | 'down'; detail?: string }>;
   close(): Promise<void>;

@@ -9,6 +9,7 @@ import type {
   ProjectionChange,
   ReadModelProgress,
   ReadModelStore,
+  SegmentView,
   StoredSegment,
 } from '../read-model.port.js';
 import { commitPlan, commitWith, placeKey, type CommitSession } from './mongo-commit.js';
@@ -230,6 +231,15 @@ export class MongoReadModelStore implements ReadModelStore {
       .lean<SegmentDocument[]>()
       .exec();
     return docs.map(toStoredSegment);
+  }
+
+  async viewsAt(frameworkId: string, day: Day, knownAt?: string): Promise<SegmentView[]> {
+    const docs = await this.models.segments
+      .find(segmentsAtFilter(frameworkId, day, knownAt), { _id: 0, kind: 1, payload: 1 })
+      .sort(SEGMENTS_SORT)
+      .lean<Pick<SegmentDocument, 'kind' | 'payload'>[]>()
+      .exec();
+    return docs.map((doc) => ({ kind: doc.kind, payload: doc.payload }));
   }
 
   async health(): Promise<{ status: 'up' | 'down'; detail?: string }> {

@@ -14,6 +14,7 @@ import type {
   ProjectionChange,
   ReadModelProgress,
   ReadModelStore,
+  SegmentView,
   StoredSegment,
 } from '../read-model.port.js';
 
@@ -88,15 +89,10 @@ export class SqliteReadModelStore implements ReadModelStore {
       current: this.db.prepare<[string], SegmentRow>(
         'SELECT * FROM segments WHERE framework_id = ? AND recorded_to IS NULL',
       ),
-      currentAt: this.db.prepare<[string, string, string], SegmentRow>(
-        `SELECT * FROM segments INDEXED BY segments_current
-         WHERE framework_id = ? AND recorded_to IS NULL AND valid_from <= ? AND (valid_to IS NULL OR valid_to > ?)`,
-      ),
-      knownAt: this.db.prepare<[string, string, string, string, string], SegmentRow>(
-        `SELECT * FROM segments
-         WHERE framework_id = ? AND valid_from <= ? AND (valid_to IS NULL OR valid_to > ?)
-           AND recorded_from <= ? AND (recorded_to IS NULL OR recorded_to > ?)`,
-      ),
+      currentAt: this.db.prepare<[string, string, string], SegmentRow>(`SELECT * FROM segments ${CURRENT_AT}`),
+      knownAt: this.db.prepare<[string, string, string, string, string], SegmentRow>(`SELECT * FROM segments ${KNOWN_AT}`),
+      viewsCurrentAt: this.db.prepare<[string, string, string], ViewRow>(`SELECT kind, payload FROM segments ${CURRENT_AT}`),
+      viewsKnownAt: this.db.prepare<[string, string, string, string, string], ViewRow>(`SELECT kind, payload FROM segments ${KNOWN_AT}`),
     };
   }
 
@@ -218,6 +214,14 @@ export class SqliteReadModelStore implements ReadModelStore {
     return rows.map(toSegment);
   }
 
+  async viewsAt(frameworkId: string, day: Day, knownAt?: string): Promise<SegmentView[]> {
+    const rows =
+      knownAt === undefined
+        ? this.statements.viewsCurrentAt.all(frameworkId, day, day)
+        : this.statements.viewsKnownAt.all(frameworkId, day, day, knownAt, knownAt);
+    return rows.map((row) => ({ kind: row.kind, payload: JSON.parse(row.payload) }));
+  }
+
   async health(): Promise<{ status: 'up' | 'down'; detail?: string }> {
     try {
       this.db.prepare('SELECT 1').get();
@@ -255,9 +259,21 @@ CREATE TABLE IF NOT EXISTS framework_horizons (
 );
 CREATE INDEX IF NOT EXISTS framework_horizons_framework ON framework_horizons (framework_id, seq);
 CREATE INDEX IF NOT EXISTS framework_events_position ON framework_events (position);
-CREATE INDEX IF NOT EXISTS segments_current ON segments (framework_id, valid_from) WHERE recorded_to IS NULL;
-CREATE INDEX IF NOT EXISTS segments_known ON segments (framework_id, valid_from, recorded_from);
+DROP INDEX IF EXISTS segments_current;
+DROP INDEX IF EXISTS segments_known;
+CREATE INDEX IF NOT EXISTS segments_current_days ON segments (framework_id, valid_from, valid_to) WHERE recorded_to IS NULL;
+CREATE INDEX IF NOT EXISTS segments_known_days ON segments (framework_id, valid_from, valid_to, recorded_from, recorded_to);
 `;
+
+/**
+ * The segments valid on a day (as the record stands, or as known at an instant). Every condition is
+ * on the index, so only the rows that match are read from the table.
+ */
+const CURRENT_AT = `INDEXED BY segments_current_days
+  WHERE framework_id = ? AND recorded_to IS NULL AND valid_from <= ? AND (valid_to IS NULL OR valid_to > ?)`;
+const KNOWN_AT = `INDEXED BY segments_known_days
+  WHERE framework_id = ? AND valid_from <= ? AND (valid_to IS NULL OR valid_to > ?)
+    AND recorded_from <= ? AND (recorded_to IS NULL OR recorded_to > ?)`;
 
 /**
  * The latest horizon entry and the format, columns added to a file made before them (format 3;
@@ -279,6 +295,11 @@ interface FrameworkRow {
   updated_at: string;
   horizon_now: string | null;
   format: number | null;
+}
+
+interface ViewRow {
+  kind: ItemKind;
+  payload: string;
 }
 
 interface EventRefRow {

@@ -8,6 +8,7 @@ import type {
   ProjectionChange,
   ReadModelProgress,
   ReadModelStore,
+  SegmentView,
   StoredSegment,
 } from '../../read-model.port.js';
 import { commitPlan, commitWith, placeKey, type CommitPlan, type CommitSession } from '../mongo-commit.js';
@@ -182,6 +183,10 @@ export class InMemoryMongoReadModels implements ReadModelStore {
   async segmentsAt(frameworkId: string, day: Day, knownAt?: string): Promise<StoredSegment[]> {
     await tick();
     return this.find(this.live, segmentsAtFilter(frameworkId, day, knownAt));
+  }
+
+  async viewsAt(frameworkId: string, day: Day, knownAt?: string): Promise<SegmentView[]> {
+    return (await this.segmentsAt(frameworkId, day, knownAt)).map(({ kind, payload }) => ({ kind, payload }));
   }
 
   async health(): Promise<{ status: 'up' | 'down'; detail?: string }> {

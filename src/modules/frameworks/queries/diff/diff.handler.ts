@@ -13,8 +13,8 @@ export class DiffHandler implements IQueryHandler<DiffQuery> {
     const framework = await this.reader.framework(frameworkId);
     const store = this.reader.readModels;
     const [before, after, events, horizon] = await Promise.all([
-      store.segmentsAt(frameworkId, from, knownAt),
-      store.segmentsAt(frameworkId, to, knownAt),
+      store.viewsAt(frameworkId, from, knownAt),
+      store.viewsAt(frameworkId, to, knownAt),
       store.frameworkEvents(frameworkId, knownAt),
       this.reader.horizon(framework, knownAt),
     ]);

@@ -27,7 +27,7 @@ export class StateAtDateHandler implements IQueryHandler<StateAtDateQuery> {
         horizon,
         outsideHorizon: outsideHorizon(horizon, at),
         ...(notice === null ? {} : { horizonNotice: notice }),
-        ...stateFromSegments(await this.reader.readModels.segmentsAt(frameworkId, at, knownAt)),
+        ...stateFromSegments(await this.reader.readModels.viewsAt(frameworkId, at, knownAt)),
       };
     });
   }
