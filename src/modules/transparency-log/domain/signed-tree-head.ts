@@ -85,9 +85,17 @@ function assertEd25519(key: KeyObject, what: string): void {
   if (key.asymmetricKeyType !== 'ed25519') throw new InvalidTreeHead(`${what} is a ${key.asymmetricKeyType ?? key.type} key, not an Ed25519 key`);
 }
 
-/** SHA-256 of the public key's SubjectPublicKeyInfo DER, hex. */
+/** Key ids already worked out, by key object (a key object never changes). */
+const keyIds = new WeakMap<KeyObject, string>();
+
+/** SHA-256 of the public key's SubjectPublicKeyInfo DER, hex (worked out once per key object). */
 export function keyIdOf(key: KeyObject): string {
-  return createHash('sha256').update(publicOf(key).export({ type: 'spki', format: 'der' })).digest('hex');
+  let id = keyIds.get(key);
+  if (id === undefined) {
+    id = createHash('sha256').update(publicOf(key).export({ type: 'spki', format: 'der' })).digest('hex');
+    keyIds.set(key, id);
+  }
+  return id;
 }
 
 /** The public key in PEM (SPKI), to hand to partners. */
