@@ -11,7 +11,7 @@ import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { GENERATOR_VERSION } from './generator.mjs';
-import { diagnostics, peakRss, readLogFloor, rebuildOnce, startupTime } from './lib/figures.mjs';
+import { diagnostics, peakRss, readLogFloor, readModelWriteFloor, rebuildOnce, startupTime } from './lib/figures.mjs';
 import { emmettPeerFor, httpThroughput, stateLatency } from './lib/figures-read.mjs';
 import { appendsIntoHistory, commandAppends, httpAppends, rawFloor, storeConcurrency, storePeers } from './lib/figures-write.mjs';
 import { CACHE_DIR, distFingerprint, ensurePeers, eventStoreSchemaFingerprint, PEERS_DIR } from './lib/harness.mjs';
@@ -163,12 +163,9 @@ async function main() {
         const floor = await attempt(`P3 floor ${label} run ${r + 1}`, () => withLoad(() => readLogFloor(service, ws.work)));
         if (floor) entry.P3floor.push(floor);
         log(`  P3 rebuild run ${r + 1}/${runs} (budget ${plan.rebuildBudgetSeconds} s); floor ${floor?.eventsPerSecond.toFixed(0)} events/s`);
-        // The first rebuild of the largest store is CPU-profiled (10 ms samples: little overhead).
-        const profileFile = args.profile && largest && r === 0 ? join(profileDir, `p3-${label}.cpuprofile`) : null;
         const result = await attempt(`P3 ${label} run ${r + 1}`, () =>
-          withLoad(() => rebuildOnce(service, ws.work, m.events, plan.rebuildBudgetSeconds * 1000, log, { profileFile })),
+          withLoad(() => rebuildOnce(service, ws.work, m.events, plan.rebuildBudgetSeconds * 1000, log)),
         );
-        if (result?.profile) result.profile.file = profileFile;
         if (!result) break;
         entry.P3.push(result);
         log(`    ${result.complete ? 'complete' : `INCOMPLETE at ${result.events}/${m.events}`}: ${result.seconds.toFixed(1)} s, ${result.eventsPerSecond.toFixed(0)} events/s, peak RSS ${result.peakRssMB.toFixed(0)} MB, stall ${result.maxStallMs.toFixed(0)} ms`);
@@ -176,7 +173,24 @@ async function main() {
         ws.reached = result.events;
         entry.readModels = { source: `P3 rebuild run ${r + 1}`, complete: ws.complete, reached: ws.reached };
         if (ws.complete) ws.saveProjection();
+        // The write floor, next to the first complete rebuild (up to 100k events: it copies every row).
+        if (ws.complete && r === 0 && n <= 100_000) {
+          const w = await attempt(`P3 write floor ${label}`, () => withLoad(async () => readModelWriteFloor(ws.work, join(CACHE_DIR, 'work', 'write-floor'))));
+          if (w) entry.P3writeFloor = w;
+          if (w) log(`    write floor: ${w.seconds.toFixed(1)} s for ${Object.values(w.rows).reduce((a, b) => a + b, 0)} rows (${w.payloadMB.toFixed(0)} MB of payloads)`);
+        }
         if (!ws.complete || result.seconds > plan.rebuildRepeatIfUnderSeconds) break;
+      }
+      // One more rebuild, CPU-profiled (10 ms samples), at the largest size up to 100k: the service
+      // rebuilds in a worker thread and the profiler samples one thread, so this one runs the very
+      // same replay on the bench's thread.
+      const profiledSize = [...plan.sizes].reverse().find((s) => s <= 100_000) ?? plan.sizes[0];
+      if (args.profile && n === profiledSize && ws.complete) {
+        const profileFile = join(profileDir, `p3-${label}.cpuprofile`);
+        const profiled = await attempt(`P3 ${label} profiled run`, () =>
+          withLoad(() => rebuildOnce(service, ws.work, m.events, plan.rebuildBudgetSeconds * 1000, log, { profileFile, onThisThread: true })),
+        );
+        if (profiled?.profile) entry.P3profiled = { ...profiled, profile: { ...profiled.profile, file: profileFile } };
       }
     } else if (needsReadModels) {
       await attempt(`projection ${label}`, () => ws.ensureProjected(plan.rebuildBudgetSeconds * 1000));

@@ -139,12 +139,13 @@ function runWriter(options) {
 /**
  * P2a: the app in this process listening on 127.0.0.1 (WRITE_RATE_LIMIT=0), 64 frameworks, and
  * one writer in a child process POSTing /api/frameworks/:id/events one at a time (each answer
- * awaited: 201 once durable and projected). With `profileFile`, this process is CPU-profiled
+ * awaited: 201 once durable and projected), then as many POSTs to the bare route (the HTTP floor).
+ * With `profileFile`, this process is CPU-profiled
  * during the timed appends.
  */
 export async function httpAppends(service, workDir, { appends, warmup, profileFile = null }) {
   freshDir(workDir);
-  const app = await openApp(service, workDir, { env: { WRITE_RATE_LIMIT: '0' } });
+  const app = await openApp(service, workDir, { bare: true, env: { WRITE_RATE_LIMIT: '0' } });
   try {
     await app.listen(0, '127.0.0.1');
     const { port } = app.getHttpServer().address();
@@ -153,7 +154,7 @@ export async function httpAppends(service, workDir, { appends, warmup, profileFi
     const base = { url: `http://127.0.0.1:${port}`, token: TOKEN, frameworks: ids, firstDay: '2000-01-02' };
     await runWriter({ ...base, appends: 0, warmup, offset: 0 });
     const profiler = profileFile ? await startProfile(250) : null;
-    const result = await runWriter({ ...base, appends, warmup: 0, offset: warmup });
+    const result = await runWriter({ ...base, appends, warmup: 0, offset: warmup, bare: profiler === null });
     const profile = profiler ? await profiler.stop(profileFile) : null;
     return { ...result, profile };
   } finally {

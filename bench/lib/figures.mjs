@@ -1,6 +1,8 @@
 // The process-level figures: P3 (projection rebuild, next to reading the same log), P5 (peak RSS
 // serving a store), P6 (start to healthy), and diagnostics of the domain's costs. Each returns
 // plain data; the report (report.mjs) turns it into tables. Every number comes from this run.
+import Database from 'better-sqlite3';
+import { mkdirSync, rmSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { planFramework } from '../generator.mjs';
@@ -17,9 +19,12 @@ import { statePaths } from './figures-read.mjs';
  * long) and this process's peak RSS during the rebuild (sampled every 100 ms; its RSS before the
  * rebuild is given too). With `profileFile`, the rebuild is CPU-profiled (10 ms samples).
  */
-export async function rebuildOnce(service, dir, head, budgetMs, log, { profileFile = null } = {}) {
+export async function rebuildOnce(service, dir, head, budgetMs, log, { profileFile = null, onThisThread = false } = {}) {
   const app = await openApp(service, dir);
   const runner = app.get(service.ProjectionRunner);
+  // The service rebuilds in a worker thread; the profiler samples this thread, so a profiled
+  // rebuild runs the very same replay here.
+  if (onThisThread) runner.rebuildInWorker = false;
   try {
     let done = false;
     let failure = null;
@@ -96,6 +101,35 @@ export async function readLogFloor(service, dir) {
     return { events, seconds, eventsPerSecond: events / seconds };
   } finally {
     await store.close();
+  }
+}
+
+/**
+ * P3's write floor: the rows a rebuild wrote (the rebuilt read models of `dir`), inserted by SQLite
+ * alone into a fresh file of the same schema and indexes, with the read models' settings (WAL,
+ * synchronous=NORMAL): \`INSERT … SELECT\` table by table, one transaction each — no JavaScript,
+ * no projecting. What any rebuild of these read models has to write, at SQLite's own speed.
+ */
+export function readModelWriteFloor(dir, workDir) {
+  rmSync(workDir, { recursive: true, force: true });
+  mkdirSync(workDir, { recursive: true });
+  const db = new Database(join(workDir, 'read-models.db'));
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.prepare('ATTACH DATABASE ? AS src').run(join(dir, 'read-models.db'));
+    const schema = db.prepare("SELECT type, name, sql FROM src.sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY type = 'index'").all();
+    for (const { sql } of schema) db.exec(sql);
+    const tables = schema.filter((x) => x.type === 'table').map((x) => x.name);
+    const rows = Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT count(*) AS n FROM src.${t}`).get().n]));
+    const payloadMB = db.prepare('SELECT coalesce(sum(length(payload)), 0) AS b FROM src.segments').get().b / 2 ** 20;
+    const t0 = performance.now();
+    for (const t of tables) db.transaction(() => db.exec(`INSERT INTO main.${t} SELECT * FROM src.${t}`))();
+    const seconds = (performance.now() - t0) / 1000;
+    return { seconds, rows, payloadMB };
+  } finally {
+    db.close();
+    rmSync(workDir, { recursive: true, force: true });
   }
 }
 

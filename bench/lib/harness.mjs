@@ -24,6 +24,8 @@ export async function openApp(service, dataDir, { bare = false, env = {} } = {})
     // The service has no trivial endpoint: this one is registered on the same Express instance
     // (before Nest's routes), so it shares the server, the process and its event loop.
     app.getHttpAdapter().get('/bench/bare', (_req, res) => res.json({ ok: true }));
+    // P2a's HTTP floor: a POST answered 201 without reading, checking or storing anything.
+    app.getHttpAdapter().post('/bench/bare', (_req, res) => res.status(201).json({ ok: true }));
   }
   await app.init();
   return app;

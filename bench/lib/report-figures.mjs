@@ -43,6 +43,9 @@ export function deriveFigures(results) {
   const per = (list) => (list ?? []).map((r) => r.perSecond);
   f.floor = summary(per(P2?.floor));
   f.http = summary(per(P2?.http));
+  // The HTTP floor: bare POSTs with the same writer, right after each run's appends.
+  f.bare = summary((P2?.http ?? []).map((r) => r.bare?.perSecond));
+  f.httpVsBare = ratioOfRuns(per(P2?.http), (P2?.http ?? []).map((r) => r.bare?.perSecond));
   f.single = summary(per(P2?.single));
   f.concurrent = summary(per(P2?.concurrent));
   f.storeSingle = summary(per(P2?.storeSingle));

@@ -50,12 +50,13 @@ export function p2Section(results, f, ran) {
   const plan = results.meta.plan;
   if (ran('P2') && P2) {
     lines.push('## P2 — durable appends', '');
-    lines.push(`Every run measures, one right after the other: the **raw floor** — better-sqlite3 inserting ${plan.floorRows.toLocaleString('en-US')} rows of the ${L(P2.plan.floorSource)} store into a table of the same shape, one IMMEDIATE transaction (one fsync: WAL, synchronous=FULL) per row; **P2a** — the app listening on 127.0.0.1 with WRITE_RATE_LIMIT=0 and one writer in a child process POSTing \`/api/frameworks/:id/events\` (a MilestoneNoted) ${plan.p2HttpAppends} times, awaiting each 201, round-robin over 64 frameworks; **1 writer / 64 writers, command path** — \`CommandBus.execute(RecordEventsCommand)\` (validated body, decide, append, wait for the projection: read-your-writes) ${plan.p2Appends} times on a fresh DATA_DIR, one writer awaiting each or 64 at once (each its own framework); **1 writer / 64 writers, store level** — the service's SQLite adapter alone, \`append\` of one event (the events of the floor) awaiting each, one writer or 64 at once (each its own stream). Every app is warmed up with ${plan.p2Warmup} appends into other frameworks first. Each acknowledged append is on disk (WAL, synchronous=FULL).`);
+    lines.push(`Every run measures, one right after the other: the **raw floor** — better-sqlite3 inserting ${plan.floorRows.toLocaleString('en-US')} rows of the ${L(P2.plan.floorSource)} store into a table of the same shape, one IMMEDIATE transaction (one fsync: WAL, synchronous=FULL) per row; **P2a** — the app listening on 127.0.0.1 with WRITE_RATE_LIMIT=0 and one writer in a child process POSTing \`/api/frameworks/:id/events\` (a MilestoneNoted) ${plan.p2HttpAppends} times on one kept-alive connection (node:http), awaiting each 201, round-robin over 64 frameworks, then the same bodies as many times to a bare route of the same app (\`POST /bench/bare\`, answered 201 without any work: the **HTTP floor**, one round trip with the same client); **1 writer / 64 writers, command path** — \`CommandBus.execute(RecordEventsCommand)\` (validated body, decide, append, wait for the projection: read-your-writes) ${plan.p2Appends} times on a fresh DATA_DIR, one writer awaiting each or 64 at once (each its own framework); **1 writer / 64 writers, store level** — the service's SQLite adapter alone, \`append\` of one event (the events of the floor) awaiting each, one writer or 64 at once (each its own stream). Every app is warmed up with ${plan.p2Warmup} appends into other frameworks first. Each acknowledged append is on disk (WAL, synchronous=FULL).`);
     lines.push('');
     const row = (name, list, vsSingle, vsFloor) => [name, fmtSummary(summary(list.map((r) => r.perSecond))), fmt(1000 / summary(list.map((r) => r.perSecond)).median), vsSingle, vsFloor, loadText(list)];
     lines.push(table(['mode', 'appends/s', 'ms per append', '÷ one writer (same path)', '÷ raw floor', 'load'], [
       row('raw floor (better-sqlite3, one fsync per row)', P2.floor, '', '1×'),
       row('P2a: 1 writer over HTTP', P2.http, '', pct(f.httpVsFloor.median)),
+      row('HTTP floor: bare POST, same writer', P2.http.filter((r) => r.bare).map((r) => r.bare), '', pct(summary(P2.http.map((r, i) => r.bare?.perSecond / P2.floor[i]?.perSecond)).median)),
       row('1 writer, command path', P2.single, '1×', pct(f.singleVsFloor.median)),
       row('P2c: 64 writers, command path', P2.concurrent, fmtRatio(f.concurrentVsSingle.median), fmtRatio(f.concurrentVsFloor.median)),
       row('1 writer, store level', P2.storeSingle, '1×', pct(summary(P2.storeSingle.map((r, i) => r.perSecond / P2.floor[i]?.perSecond)).median)),
@@ -113,7 +114,7 @@ export function p2Section(results, f, ran) {
 
 export function p3Section(results, f) {
   const lines = ['## P3 — projection rebuild', ''];
-  lines.push('`app.get(ProjectionRunner).rebuild()` on a copy of the store (read models dropped, the whole log projected again); events/s = events projected ÷ seconds from the call to its resolution. A rebuild still running at the budget is stopped and reported as partial, with the rate over the part done. The floor, measured right before each rebuild: the same log read through the service\'s adapter (`readAll`, pages of 1000, JSON parsed) and mapped to the domain\'s recorded events, nothing projected nor written. Peak RSS: this process, sampled every 100 ms during the rebuild (its RSS before is given). Longest stall: the longest the event loop went without a turn (an app serving HTTP meanwhile would not answer for that long).');
+  lines.push('`app.get(ProjectionRunner).rebuild()` on a copy of the store (read models dropped, the whole log projected again); events/s = events projected ÷ seconds from the call to its resolution. A rebuild still running at the budget is stopped and reported as partial, with the rate over the part done. The floor, measured right before each rebuild: the same log read through the service\'s adapter (`readAll`, pages of 1000, JSON parsed) and mapped to the domain\'s recorded events, nothing projected nor written. The rebuild runs in a worker thread of the service (`rebuild.worker.ts`: it opens the stores again from the configuration and projects the log with `log-replay.ts`), the app\'s thread relaying its progress. Peak RSS: this process (both threads), sampled every 100 ms during the rebuild (its RSS before is given). Longest stall: the longest the app\'s event loop went without a turn (an app serving HTTP meanwhile would not answer for that long). Write floor (up to 100k events): the rows of the rebuilt read models inserted by SQLite alone into a fresh file with the same schema and indexes (`INSERT … SELECT`, WAL, synchronous=NORMAL), right after the first complete rebuild.');
   lines.push('');
   const sizes = f.sizes.filter((n) => results.sizes[n].P3?.length);
   lines.push(table(['events', 'events/s', 'floor events/s', 'rebuild ÷ floor', 'seconds', 'complete', 'RSS before → peak (MB)', 'longest stall (ms)', 'load'], sizes.map((n) => {
@@ -131,10 +132,19 @@ export function p3Section(results, f) {
     ];
   })));
   lines.push('');
-  const profiled = sizes.map((n) => [n, results.sizes[n].P3.find((r) => r.profile)]).find(([, r]) => r);
+  const floors = sizes.filter((n) => results.sizes[n].P3writeFloor);
+  if (floors.length) {
+    lines.push(table(['events', 'write floor (s)', 'rows written', 'segments', 'MB of item views', 'write floor ms per event', 'load'], floors.map((n) => {
+      const w = results.sizes[n].P3writeFloor;
+      return [L(n), fmt(w.seconds), fmt(Object.values(w.rows).reduce((a, b) => a + b, 0)), fmt(w.rows.segments ?? 0), fmt(w.payloadMB), fmt((w.seconds * 1000) / n), loadText([w])];
+    })));
+    lines.push('');
+  }
+  const profiled = sizes.map((n) => [n, results.sizes[n].P3profiled]).find(([, r]) => r?.profile);
   if (profiled) {
+    const p = profiled[1];
     lines.push(`### Where a rebuild's time goes (CPU profile of P3 at ${L(profiled[0])})`, '');
-    lines.push('The first rebuild of the largest store, profiled by V8\'s sampling profiler (10 ms samples) from the call to its resolution.');
+    lines.push(`An extra rebuild of the ${L(profiled[0])} store (${fmt(p.eventsPerSecond)} events/s, ${fmt(p.seconds)} s, longest stall ${fmt(p.maxStallMs)} ms, load ${loadText([p])}), profiled by V8's sampling profiler (10 ms samples) from the call to its resolution. The service rebuilds in a worker thread (the figures above) and the profiler samples one thread: this run makes the very same replay (\`log-replay.ts\`) on the calling thread, so its stall is what the worker keeps off the server's event loop.`);
     lines.push('', ...profileTable(profiled[1].profile), '');
   }
   return lines;

@@ -15,6 +15,17 @@ function verdict(measured, target, better) {
 
 const spread = (s) => (s.runs > 1 ? ` (runs ${fmt(s.min)}–${fmt(s.max)})` : '');
 
+/** P3's second floor: writing the rows of the rebuilt read models, by SQLite alone (measured up to 100k events). */
+function writeFloorText(results, f) {
+  const n = Object.keys(results.sizes).map(Number).filter((k) => results.sizes[k].P3writeFloor).sort((a, b) => b - a)[0];
+  if (n === undefined) return null;
+  const w = results.sizes[n].P3writeFloor;
+  const rows = Object.values(w.rows).reduce((a, b) => a + b, 0);
+  const writeMs = (w.seconds * 1000) / n;
+  const readMs = 1000 / f.p3floor(n).median;
+  return `write floor: the rows a rebuild of the ${L(n)} store writes (${fmt(rows)} rows, ${fmt(w.payloadMB)} MB of item views, ${fmt(w.rows.segments ?? 0)} of them segments, with their indexes) take SQLite alone ${fmt(w.seconds)} s to insert (\`INSERT … SELECT\` into a fresh file, no JavaScript), ${fmt(writeMs)} ms per event: reading the log and writing its read models, with nothing projected, would reach at most ${pct(readMs / (readMs + writeMs))} of the read floor, and the rebuild reaches ${pct(f.p3(n).median / f.p3floor(n).median)} at ${L(n)}`;
+}
+
 /** The rows: [target, measure, goal, issue, now, status, why]. `ran(figure)` says whether the run measured it. */
 export function targetRows(results, f, ran) {
   const rows = [];
@@ -53,7 +64,7 @@ export function targetRows(results, f, ran) {
     add('P2a', 'P2', 'one writer over HTTP (rate limit off) ÷ raw one-fsync floor', '≥ 50 %', '~4 %',
       Number.isFinite(r.median) ? `${pct(r.median)}${r.runs > 1 ? ` (runs ${pct(r.min)}–${pct(r.max)})` : ''} (${fmt(f.http.median)} vs ${fmt(f.floor.median)} appends/s)` : '–',
       verdict(r.median, 0.5, 'higher'),
-      `one HTTP append takes ${fmt(ms(f.http.median))} ms where one fsync'd commit of one row takes ${fmt(ms(f.floor.median))} ms; the same append through the CommandBus without HTTP takes ${fmt(ms(f.single.median))} ms. ${prof ? `In the profiled run the server is busy ${fmt(perAppend)} ms per append (the rest of the time it waits for the writer): ${top} — the synchronous commit of the event store (better-sqlite3 blocks the event loop during its fsync) first` : ''}`);
+      `one HTTP append takes ${fmt(ms(f.http.median))} ms where one fsync'd commit of one row takes ${fmt(ms(f.floor.median))} ms; the same append through the CommandBus without HTTP takes ${fmt(ms(f.single.median))} ms${Number.isFinite(f.bare.median) ? `, and one HTTP round trip alone (a bare POST, same writer) ${fmt(ms(f.bare.median))} ms: an append over HTTP is at least that round trip plus the commit, so with these two floors alone the ratio could not pass ${pct(ms(f.floor.median) / (ms(f.floor.median) + ms(f.bare.median)))} (the append reaches ${pct(f.httpVsBare.median)} of the bare round trip's rate)` : ''}. ${prof ? `In the profiled run the server is busy ${fmt(perAppend)} ms per append (the rest of the time it waits for the writer): ${top} — the synchronous commit of the event store (better-sqlite3 blocks the event loop during its fsync) first` : ''}`);
   }
   // P2b
   {
@@ -103,6 +114,7 @@ export function targetRows(results, f, ran) {
         diag?.applyMeanMs !== undefined
           ? `rate: the floor reads and parses an event in ${fmt(1000 / f.p3floor(n).median)} ms; the rebuild spends ${fmt(1000 / f.p3(n).median)} ms per event: with each framework's projection in memory, applying an event costs ${fmt(diag.applyMeanMs)} ms of CPU on average over a ${diag.frameworkEvents}-event history (diagnostics), ${pct(diag.applyEarlierShare)} of it on the events that land before recorded facts (they refold the history); see the P3 profile`
           : null,
+        writeFloorText(results, f),
         rss > 1024 ? `RSS: ${fmt(rates[0]?.rssBeforeMB)} MB before, ${fmt(rss)} MB at the peak` : null,
         stall > 200
           ? `stall: the rebuild gives the event loop a turn after at most 50 ms of projecting; what it cannot split is one operation: the longest commit of a batch of changes took ${fmt(Math.max(...rates.map((x) => x.longestCommitMs ?? NaN)))} ms, the longest projection of one event ${fmt(Math.max(...rates.map((x) => x.longestApplyMs ?? NaN)))} ms, at this load (longest stall: ${fmt(stall)} ms)`

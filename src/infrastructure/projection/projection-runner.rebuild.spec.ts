@@ -11,7 +11,9 @@ import { SqliteReadModelStore } from '../read-models/sqlite/sqlite-read-model.ad
 import { arbitraryHistory } from '../../modules/frameworks/domain/testing/arbitrary-history.js';
 import { seedEvents } from '../../modules/frameworks/seed/seed-loader.js';
 import { FrameworkProjection } from './framework.projection.js';
-import { ProjectionRunner, type RebuildLimits } from './projection-runner.js';
+import type { RebuildLimits } from './log-replay.js';
+import { ProjectionRunner } from './projection-runner.js';
+import { rebuildInWorker, rebuildWorkerFile } from './rebuild-in-worker.js';
 
 /**
  * A rebuild with a capacity on the projections it keeps in memory, and turns of the event loop
@@ -66,6 +68,7 @@ function dump(file: string): unknown {
     return {
       frameworks: db.prepare('SELECT * FROM frameworks ORDER BY id').all(),
       events: db.prepare('SELECT * FROM framework_events ORDER BY framework_id, revision').all(),
+      horizons: db.prepare('SELECT framework_id, recorded_from, horizon FROM framework_horizons ORDER BY seq').all(),
       segments: db.prepare('SELECT * FROM segments').all().map((row) => JSON.stringify(row)).sort(),
     };
   } finally {
@@ -126,4 +129,37 @@ describe('a rebuild with bounded memory and turns of the event loop', () => {
     expect(total).toBeLessThan(1000);
     expect(seenAt.some((n) => n > 0 && n < total)).toBe(true);
   });
+});
+
+describe('a rebuild in a worker thread (the compiled worker, as the service runs it from its build)', () => {
+  const worker = new URL('../../../dist/infrastructure/projection/rebuild.worker.js', import.meta.url);
+
+  it('is not used from the TypeScript sources (the rebuild then stays in the calling thread)', () => {
+    expect(rebuildWorkerFile()).toBeNull();
+  });
+
+  it('gives the read models of a rebuild in the calling thread, reporting progress and what the read models include', async () => {
+    const reference = await rebuilt({ capacity: Number.POSITIVE_INFINITY, sliceMs: Number.POSITIVE_INFINITY });
+    const file = join(dir, 'read-models.db');
+    const readModels = SqliteReadModelStore.open(file);
+    try {
+      await readModels.reset();
+      const { epoch } = await readModels.progress();
+      const progress: number[] = [];
+      const reached: number[] = [];
+      const input = { stores: { dataDir: dir, eventStore: 'sqlite' as const, readModelStore: 'sqlite' as const }, epoch, limits: { capacity: 2, sliceMs: 0 }, total };
+      const outcome = await rebuildInWorker(worker, input, { onProgress: (p) => progress.push(p.done), onReached: (position) => reached.push(position) });
+      expect(outcome.events).toBe(total);
+      expect(dump(file)).toEqual(reference.dump);
+      expect(progress.at(-1)).toBe(total);
+      expect(reached.at(-1)).toBe(await events.lastPosition());
+      expect((await readModels.progress()).checkpoint).toBe(await events.lastPosition());
+
+      // Read models reset since the worker was given its epoch: it stops, and says why.
+      await readModels.reset();
+      await expect(rebuildInWorker(worker, input, {})).rejects.toThrow(/reset/);
+    } finally {
+      await readModels.close();
+    }
+  }, 60_000);
 });

@@ -1,37 +1,21 @@
 import { Inject, Injectable, Logger, Optional, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config.js';
 import { EVENT_STORE, type EventStore, type StoredEvent, type Subscription } from '../event-store/event-store.port.js';
-import { frameworkIdOf, toRecordedEvent } from '../event-store/framework-stream.js';
 import { ProjectionGap, ReadModelsDiverged, ReadModelsReset } from '../read-models/commit-rules.js';
-import { READ_MODEL_STORE, type ProjectionChange, type ReadModelStore } from '../read-models/read-model.port.js';
+import { READ_MODEL_STORE, type ReadModelStore } from '../read-models/read-model.port.js';
+import { isOpenedFromConfig, storeConfigOf } from '../open-stores.js';
 import { FrameworkProjection } from './framework.projection.js';
 import { checkAlignment, REBUILD_ACTION, type Misalignment } from './log-alignment.js';
+import { projectWith, REBUILD_LIMITS, replayLog, type RebuildLimits, type RebuildProgress } from './log-replay.js';
+import { rebuildInWorker, rebuildWorkerFile } from './rebuild-in-worker.js';
 import { ProgressWatch } from './progress-watch.js';
 import { readModelsOutdated } from './read-model-format.js';
 
 /** Frameworks whose projection stays in memory between events (least recently used go first). */
 const LIVE_CACHE = 256;
-/** Events read together during a rebuild. */
-const REBUILD_PAGE = 1000;
-/** Changes committed together during a rebuild (one transaction: a few tens of milliseconds). */
-const REBUILD_BATCH = 250;
 
-/** How a rebuild bounds its memory and its turns of the event loop. */
-export interface RebuildLimits {
-  /** Framework projections kept in memory (least recently used go first; reloaded from the read models). */
-  capacity: number;
-  /** Longest run of projecting between two turns of the event loop, in milliseconds. */
-  sliceMs: number;
-}
-
-export const REBUILD_LIMITS: RebuildLimits = { capacity: 128, sliceMs: 50 };
 /** How often the stored checkpoint is read (another instance's runner, a reset). */
 const POLL_MS = 100;
-
-export interface RebuildProgress {
-  done: number;
-  total: number;
-}
 
 export interface ProjectionStatus {
   status: 'up' | 'down';
@@ -72,6 +56,8 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
   private starting: Promise<void> | null = null;
   /** Memory and turn limits of a rebuild (tests narrow them). */
   rebuildLimits: RebuildLimits = { ...REBUILD_LIMITS };
+  /** Whether a rebuild may run in a worker thread (when it can: see `replayAll`); false keeps it on this thread. */
+  rebuildInWorker = true;
 
   constructor(
     @Inject(EVENT_STORE) private readonly events: EventStore,
@@ -173,10 +159,11 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
   }
 
   /**
-   * Stops following, drops the read models and projects the whole log again. Memory stays bounded:
-   * at most `rebuildLimits.capacity` framework projections are kept, and one evicted is reloaded
-   * from the read models (its pending changes written first). The event loop gets a turn at least
-   * every `rebuildLimits.sliceMs` of projecting, so /health and reads keep answering meanwhile.
+   * Stops following, drops the read models and projects the whole log again (`log-replay.ts`:
+   * bounded memory, a turn of the event loop at least every `rebuildLimits.sliceMs`). Run from the
+   * build with stores opened from the configuration, the projecting happens in a worker thread
+   * (`rebuild.worker.ts`): this thread's event loop only relays its progress, so /health and reads
+   * keep answering meanwhile.
    */
   private async replayAll(onProgress?: (progress: RebuildProgress) => void): Promise<{ events: number }> {
     await this.stop();
@@ -186,50 +173,18 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
     const progress = await this.readModels.progress();
     this.watch.observe(progress);
     const total = await this.countEvents();
-    const { capacity, sliceMs } = this.rebuildLimits;
-    const projections = new Map<string, FrameworkProjection>();
-    const pending: ProjectionChange[] = [];
-    /** Frameworks with changes in `pending`: their read models are behind their projection. */
-    const unwritten = new Set<string>();
-    let reached: number | null = null;
-    const flush = async () => {
-      const outcome = pending.length > 0 ? await this.readModels.commit(pending.splice(0), { epoch: progress.epoch }) : null;
-      unwritten.clear();
-      if (reached !== null) this.watch.reached(Math.max(outcome?.checkpoint ?? reached, reached), progress.epoch);
-    };
-    let after: number | null = null;
-    let done = 0;
-    let sliceStart = performance.now();
-    for (;;) {
-      const page = await this.events.readAll(after, REBUILD_PAGE);
-      if (page.length === 0) break;
-      for (const event of page) {
-        const frameworkId = frameworkIdOf(event.streamId);
-        // Evicted with changes not yet written: write them, so that the reload reads them back.
-        if (frameworkId !== null && !projections.has(frameworkId) && unwritten.has(frameworkId)) await flush();
-        const change = await this.project(event, projections, capacity);
-        if (change) {
-          pending.push(change);
-          unwritten.add(frameworkId!);
-        }
-        reached = event.position;
-        done++;
-        if (performance.now() - sliceStart >= sliceMs) {
-          if (pending.length >= REBUILD_BATCH) await flush();
-          await new Promise((resolve) => setImmediate(resolve));
-          sliceStart = performance.now();
-        }
-      }
-      after = page[page.length - 1].position;
-      if (pending.length >= REBUILD_BATCH) await flush();
-      onProgress?.({ done, total: Math.max(total, done) });
+    const onReached = (position: number) => this.watch.reached(position, progress.epoch);
+    const fromConfig = this.config && isOpenedFromConfig(this.events) && isOpenedFromConfig(this.readModels);
+    const worker = this.rebuildInWorker && fromConfig ? rebuildWorkerFile() : null;
+    if (worker) {
+      const input = { stores: storeConfigOf(this.config!), epoch: progress.epoch, limits: this.rebuildLimits, total };
+      return rebuildInWorker(worker, input, { onProgress, onReached });
     }
-    await flush();
-    return { events: done };
+    return replayLog(this.events, this.readModels, { epoch: progress.epoch, limits: this.rebuildLimits, total, onProgress, onReached });
   }
 
   private async handle(event: StoredEvent): Promise<void> {
-    const change = await this.project(event, this.projections, LIVE_CACHE);
+    const change = await projectWith(this.readModels, event, this.projections, LIVE_CACHE);
     const outcome = change ? await this.readModels.commit([change], { epoch: this.epoch }) : null;
     if (outcome && outcome.applied > 0) this.lastGap = null;
     // Every event up to this one is in the read models: applied here, or by another runner.
@@ -326,24 +281,4 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
     return last - first + 1;
   }
 
-  /** The change one event makes (null: none), with the framework's projection kept in `cache`. */
-  private async project(stored: StoredEvent, cache: Map<string, FrameworkProjection>, capacity: number): Promise<ProjectionChange | null> {
-    const frameworkId = frameworkIdOf(stored.streamId);
-    if (frameworkId === null) return null;
-    let projection = cache.get(frameworkId);
-    if (projection) {
-      cache.delete(frameworkId); // re-inserted below: most recently used last
-    } else {
-      const { events, current } = await this.readModels.projectionState(frameworkId);
-      projection = FrameworkProjection.resume(frameworkId, events, current);
-    }
-    cache.set(frameworkId, projection);
-    if (cache.size > capacity) cache.delete(cache.keys().next().value as string);
-    try {
-      return projection.apply(toRecordedEvent(stored));
-    } catch (error) {
-      cache.delete(frameworkId);
-      throw error;
-    }
-  }
 }

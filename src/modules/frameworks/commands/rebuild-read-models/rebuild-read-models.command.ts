@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { RebuildProgress } from '../../../../infrastructure/projection/projection-runner.js';
+import type { RebuildProgress } from '../../../../infrastructure/projection/log-replay.js';
 
 /** Drop the read models and project the whole log again; `onProgress` hears how far it got. */
 export class RebuildReadModelsCommand extends Command<{ events: number }> {
