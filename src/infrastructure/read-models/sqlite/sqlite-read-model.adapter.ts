@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import type { Day } from '../../../modules/frameworks/domain/dates/edtf-date.js';
 import { payloadJson } from '../../../modules/frameworks/domain/state/segments.js';
 import type { RecordedEvent } from '../../../modules/frameworks/domain/events/framework.events.js';
-import type { Horizon, HorizonAt } from '../../../modules/frameworks/domain/state/horizon.js';
+import type { Horizon } from '../../../modules/frameworks/domain/state/horizon.js';
 import { ownError } from '../../event-store/sqlite/sqlite-event-store.adapter.js';
 import { ownerOnlyDatabaseFile } from '../../../platform/files/owner-only.js';
 import { checkSkipped, decideCommit, ProjectionGap, ReadModelsDiverged, ReadModelsReset } from '../commit-rules.js';
@@ -17,6 +17,19 @@ import type {
   SegmentView,
   StoredSegment,
 } from '../read-model.port.js';
+import {
+  addSummaryColumns,
+  CURRENT_AT,
+  KNOWN_AT,
+  SCHEMA,
+  toEventRef,
+  toSegment,
+  toSummary,
+  type EventRefRow,
+  type FrameworkRow,
+  type SegmentRow,
+  type ViewRow,
+} from './sqlite-read-model.rows.js';
 
 /**
  * Read models in one embedded SQLite file: frameworks, their events (audit log and timeline),
@@ -236,122 +249,8 @@ export class SqliteReadModelStore implements ReadModelStore {
   }
 }
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS checkpoint (id INTEGER PRIMARY KEY CHECK (id = 1), position INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS projection_epoch (id INTEGER PRIMARY KEY CHECK (id = 1), epoch INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS frameworks (
-  id TEXT PRIMARY KEY, name TEXT NOT NULL, description TEXT, created_at TEXT NOT NULL,
-  revision INTEGER NOT NULL, event_count INTEGER NOT NULL, updated_at TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS framework_events (
-  framework_id TEXT NOT NULL, revision INTEGER NOT NULL, position INTEGER NOT NULL,
-  event_id TEXT NOT NULL, recorded_at TEXT NOT NULL, body TEXT NOT NULL,
-  PRIMARY KEY (framework_id, revision)
-);
-CREATE TABLE IF NOT EXISTS segments (
-  framework_id TEXT NOT NULL, kind TEXT NOT NULL, item_id TEXT NOT NULL,
-  valid_from TEXT NOT NULL, valid_to TEXT,
-  recorded_from TEXT NOT NULL, recorded_to TEXT,
-  payload TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS framework_horizons (
-  seq INTEGER PRIMARY KEY, framework_id TEXT NOT NULL, recorded_from TEXT NOT NULL, horizon TEXT
-);
-CREATE INDEX IF NOT EXISTS framework_horizons_framework ON framework_horizons (framework_id, seq);
-CREATE INDEX IF NOT EXISTS framework_events_position ON framework_events (position);
-DROP INDEX IF EXISTS segments_current;
-DROP INDEX IF EXISTS segments_known;
-CREATE INDEX IF NOT EXISTS segments_current_days ON segments (framework_id, valid_from, valid_to) WHERE recorded_to IS NULL;
-CREATE INDEX IF NOT EXISTS segments_known_days ON segments (framework_id, valid_from, valid_to, recorded_from, recorded_to);
-`;
-
-/**
- * The segments valid on a day (as the record stands, or as known at an instant). Every condition is
- * on the index, so only the rows that match are read from the table.
- */
-const CURRENT_AT = `INDEXED BY segments_current_days
-  WHERE framework_id = ? AND recorded_to IS NULL AND valid_from <= ? AND (valid_to IS NULL OR valid_to > ?)`;
-const KNOWN_AT = `INDEXED BY segments_known_days
-  WHERE framework_id = ? AND valid_from <= ? AND (valid_to IS NULL OR valid_to > ?)
-    AND recorded_from <= ? AND (recorded_to IS NULL OR recorded_to > ?)`;
-
-/**
- * The latest horizon entry and the format, columns added to a file made before them (format 3;
- * a file of format 2 also has a `horizons` column, no longer written: its read models are rebuilt).
- */
-function addSummaryColumns(db: Database.Database): void {
-  const columns = new Set(db.prepare<[], { name: string }>('PRAGMA table_info(frameworks)').all().map((c) => c.name));
-  if (!columns.has('horizon_now')) db.exec('ALTER TABLE frameworks ADD COLUMN horizon_now TEXT');
-  if (!columns.has('format')) db.exec('ALTER TABLE frameworks ADD COLUMN format INTEGER');
-}
-
-interface FrameworkRow {
-  id: string;
-  name: string;
-  description: string | null;
-  created_at: string;
-  revision: number;
-  event_count: number;
-  updated_at: string;
-  horizon_now: string | null;
-  format: number | null;
-}
-
-interface ViewRow {
-  kind: ItemKind;
-  payload: string;
-}
-
-interface EventRefRow {
-  position: number;
-  event_id: string;
-  recorded_at: string;
-}
-
-interface SegmentRow {
-  framework_id: string;
-  kind: ItemKind;
-  item_id: string;
-  valid_from: string;
-  valid_to: string | null;
-  recorded_from: string;
-  recorded_to: string | null;
-  payload: string;
-}
-
-function toSummary(row: FrameworkRow): FrameworkSummary {
-  return {
-    id: row.id,
-    name: row.name,
-    ...(row.description === null ? {} : { description: row.description }),
-    createdAt: row.created_at,
-    revision: row.revision,
-    eventCount: row.event_count,
-    updatedAt: row.updated_at,
-    ...(row.horizon_now === null ? {} : { horizons: [JSON.parse(row.horizon_now) as HorizonAt] }),
-    ...(row.format === null ? {} : { format: row.format }),
-  };
-}
-
-function toEventRef(row: EventRefRow): ProjectedEventRef {
-  return { position: row.position, eventId: row.event_id, recordedAt: row.recorded_at };
-}
-
 /** The commit rule's refusals pass through as they are; the driver's errors become errors of this realm. */
 function commitError(error: unknown): Error {
   if (error instanceof ProjectionGap || error instanceof ReadModelsDiverged || error instanceof ReadModelsReset) return error;
   return ownError(error);
-}
-
-function toSegment(row: SegmentRow): StoredSegment {
-  return {
-    frameworkId: row.framework_id,
-    kind: row.kind,
-    itemId: row.item_id,
-    validFrom: row.valid_from,
-    validTo: row.valid_to,
-    recordedFrom: row.recorded_from,
-    recordedTo: row.recorded_to,
-    payload: JSON.parse(row.payload),
-  };
 }
