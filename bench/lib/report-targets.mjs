@@ -33,7 +33,7 @@ export function targetRows(results, f, ran) {
     // Each row says which figure it comes from (`row.figure`), for reports that put runs side by side.
     const row = ran(figure)
       ? [target, measure, goal, issue, nowText, v.status + (v.by ? `, ${v.by}` : ''), v.status === 'met' ? '' : why]
-      : [target, measure, goal, issue, `not run (--only ${results.meta.only.join(',')})`, '–', ''];
+      : [target, measure, goal, issue, `not run (--only ${(results.meta.only ?? []).join(',')})`, '–', ''];
     row.figure = figure;
     rows.push(row);
   };

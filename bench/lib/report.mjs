@@ -24,10 +24,14 @@ function targetsTable(results, f, ran) {
     }
   }
   if (!beforeResults) return table(headers, rows);
+  const beforeLabel = (b, now) => {
+    const hours = Math.abs(Date.parse(now.meta.date) - Date.parse(b.meta.date)) / 3.6e6;
+    return hours <= 2 ? 'same figures, same hour' : `same figures, run of ${b.meta.date.slice(0, 16).replace('T', ' ')} UTC`;
+  };
   const before = targetRows(beforeResults, deriveFigures(beforeResults), ran);
   if (before.length !== rows.length) return table(headers, rows);
   return table(
-    [...headers.slice(0, 4), `before (${beforeResults.meta.distFingerprint}, same figures, same hour)`, ...headers.slice(4)],
+    [...headers.slice(0, 4), `before (${beforeResults.meta.distFingerprint}, ${beforeLabel(beforeResults, results)})`, ...headers.slice(4)],
     rows.map((row, i) => [...row.slice(0, 4), ran(row.figure) ? `${before[i][4]} (${before[i][5]})` : '–', ...row.slice(4)]),
   );
 }
