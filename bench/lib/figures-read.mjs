@@ -1,11 +1,13 @@
 // The read-side figures: P1 (state at a date through the QueryBus, next to replaying the
 // framework's own stream) and P4 (HTTP state queries next to a bare route of the same server).
+import Database from 'better-sqlite3';
 import { mkdirSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { questions } from './questions.mjs';
 import { load, openApp, waitProjected } from './harness.mjs';
+import { DIST } from './service.mjs';
 import { percentile, withLoad } from './stats.mjs';
 
 const ids = (state) =>
@@ -63,7 +65,7 @@ export async function stateLatency(service, dir, manifest, { samples, warmup, re
       if (i < warmup) continue;
       all.push(ms);
       (q.knownAt ? known : plain).push(ms);
-      if (answers.length < replaySamples) answers.push({ q, ids: ids(answer) });
+      if (answers.length < replaySamples) answers.push({ q, ids: ids(answer), ms });
     }
     const replay = [];
     const emmettReplay = [];
@@ -95,6 +97,26 @@ export async function stateLatency(service, dir, manifest, { samples, warmup, re
         if (ids(e.state) !== a.ids) mismatches++;
       }
     }
+    // The read floor: the rows of each answer read with the read models' own SQL on a plain
+    // better-sqlite3 connection, and each view JSON-parsed; no bus, no handler, no cache.
+    const readFloor = [];
+    const rows = await import(pathToFileURL(join(DIST, 'infrastructure/read-models/sqlite/sqlite-read-model.rows.js')).href);
+    const db = new Database(join(dir, 'read-models.db'), { readonly: true });
+    try {
+      const current = db.prepare(`SELECT kind, payload FROM segments ${rows.CURRENT_AT}`);
+      const knownAt = db.prepare(`SELECT kind, payload FROM segments ${rows.KNOWN_AT}`);
+      const readOnce = ({ q }) => {
+        const t = process.hrtime.bigint();
+        const found = q.knownAt ? knownAt.all(q.id, q.day, q.day, q.knownAt, q.knownAt) : current.all(q.id, q.day, q.day);
+        for (const row of found) JSON.parse(row.payload);
+        return Number(process.hrtime.bigint() - t) / 1e6;
+      };
+      for (const a of answers.slice(0, Math.min(5, answers.length))) readOnce(a);
+      for (const a of answers) readFloor.push(readOnce(a));
+    } finally {
+      db.close();
+    }
+    const busOnSame = answers.map((a) => a.ms);
     const streamEvents = answers.map(({ q }) => manifest.frameworks.find((f) => f.id === q.id)?.events ?? NaN);
     return {
       samples: all.length,
@@ -105,6 +127,7 @@ export async function stateLatency(service, dir, manifest, { samples, warmup, re
       p50KnownAt: percentile(known, 50),
       knownAtSamples: known.length,
       replay: { samples: replay.length, p50: percentile(replay, 50), p99: percentile(replay, 99) },
+      readFloor: { samples: readFloor.length, p50: percentile(readFloor, 50), busP50: percentile(busOnSame, 50) },
       emmett: emmett ? { samples: emmettReplay.length, p50: percentile(emmettReplay, 50), p99: percentile(emmettReplay, 99) } : null,
       replayMeanStreamEvents: streamEvents.reduce((s, n) => s + n, 0) / Math.max(1, streamEvents.length),
       compared: replay.length + emmettReplay.length,

@@ -38,6 +38,10 @@ export function deriveFigures(results) {
     emmett: summary((long?.P1 ?? []).map((r) => r.emmett?.p50)),
     ratio: ratioOfRuns((long?.P1 ?? []).map((r) => r.replay?.p50), (long?.P1 ?? []).map((r) => r.p50)),
     emmettRatio: ratioOfRuns((long?.P1 ?? []).map((r) => r.emmett?.p50), (long?.P1 ?? []).map((r) => r.p50)),
+    // The read floor (the answer's rows read and parsed, nothing else) and the QueryBus on the same questions.
+    readFloor: summary((long?.P1 ?? []).map((r) => r.readFloor?.p50)),
+    busOnFloorQuestions: summary((long?.P1 ?? []).map((r) => r.readFloor?.busP50)),
+    replayVsReadFloor: ratioOfRuns((long?.P1 ?? []).map((r) => r.replay?.p50), (long?.P1 ?? []).map((r) => r.readFloor?.p50)),
   };
   // P2: every run measured the floor and each mode one after the other.
   const per = (list) => (list ?? []).map((r) => r.perSecond);
