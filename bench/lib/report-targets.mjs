@@ -15,6 +15,16 @@ function verdict(measured, target, better) {
 
 const spread = (s) => (s.runs > 1 ? ` (runs ${fmt(s.min)}–${fmt(s.max)})` : '');
 
+/** Why the app's event loop stalled during the rebuild (worker thread, or this thread when the build has no worker). */
+function stallText(results, rates, stall) {
+  const inThread = rates.some((x) => x.longestCommitMs > 0 || x.longestApplyMs > 0);
+  if (inThread) {
+    return `stall: the rebuild gives the event loop a turn after at most 50 ms of projecting; what it cannot split is one operation: the longest commit of a batch of changes took ${fmt(Math.max(...rates.map((x) => x.longestCommitMs ?? NaN)))} ms, the longest projection of one event ${fmt(Math.max(...rates.map((x) => x.longestApplyMs ?? NaN)))} ms, at this load (longest stall: ${fmt(stall)} ms)`;
+  }
+  const profiled = Object.values(results.sizes).find((e) => e.P3profiled)?.P3profiled;
+  return `stall: the rebuild runs in a worker thread; the app's thread projects nothing (it relays the worker's progress, then checks every framework's format and restarts its subscription), and it shares this process with the bench (RSS ${fmt(rates[0]?.rssBeforeMB)} MB before the rebuild, the generated store's data included): the ${fmt(stall)} ms are that thread's own pauses${profiled ? `; the same replay on the app's thread (the profiled run, ${fmt(profiled.events)} events) stalls it ${fmt(profiled.maxStallMs)} ms` : ''}`;
+}
+
 /** P3's second floor: writing the rows of the rebuilt read models, by SQLite alone (measured up to 100k events). */
 function writeFloorText(results, f) {
   const n = Object.keys(results.sizes).map(Number).filter((k) => results.sizes[k].P3writeFloor).sort((a, b) => b - a)[0];
@@ -116,9 +126,7 @@ export function targetRows(results, f, ran) {
           : null,
         writeFloorText(results, f),
         rss > 1024 ? `RSS: ${fmt(rates[0]?.rssBeforeMB)} MB before, ${fmt(rss)} MB at the peak` : null,
-        stall > 200
-          ? `stall: the rebuild gives the event loop a turn after at most 50 ms of projecting; what it cannot split is one operation: the longest commit of a batch of changes took ${fmt(Math.max(...rates.map((x) => x.longestCommitMs ?? NaN)))} ms, the longest projection of one event ${fmt(Math.max(...rates.map((x) => x.longestApplyMs ?? NaN)))} ms, at this load (longest stall: ${fmt(stall)} ms)`
-          : null,
+        stall > 200 ? stallText(results, rates, stall) : null,
       ].filter(Boolean).join('. '));
   }
   // P4
