@@ -195,7 +195,7 @@ export class MongoReadModelStore implements ReadModelStore {
   }
 
   async listFrameworks(): Promise<FrameworkSummary[]> {
-    // The listing holds each framework's latest horizon entry only (getFramework: the whole history).
+    // Summaries hold the latest horizon entry only (horizonAt answers the history).
     const docs = await this.models.frameworks.find({}, { horizons: { $slice: -1 } }).sort(FRAMEWORKS_SORT).lean<FrameworkDocument[]>().exec();
     return docs.map(toFrameworkSummary);
   }
